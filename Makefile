@@ -1,0 +1,71 @@
+# One Makefile; CI runs the same targets. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export UV_PYTHON_DOWNLOADS := never
+PYTEST_ARGS ?=
+
+.PHONY: install demo test test-fast lint format bench lock system-deps clean docs
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev]"
+	$(BIN)/python -m compileall -q ocop > /dev/null
+	touch $(STAMP)
+
+# Debian packages the tests and the PDF output need (Chromium for browser tests, Liberation
+# fonts for Vietnamese). Installed only when missing; needs root, as on the CI machine.
+system-deps:
+	@missing=""; \
+	for p in chromium fonts-liberation2; do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+demo: install
+	OCOP_DEMO=1 $(BIN)/ocop migrate --no-input
+	OCOP_DEMO=1 $(BIN)/ocop demo_setup
+	OCOP_DEMO=1 $(BIN)/ocop runserver 127.0.0.1:8000
+
+test: install system-deps
+	$(BIN)/ocop makemigrations --check --dry-run > /dev/null || \
+	  (echo "Migrations are not up to date: run '$(BIN)/ocop makemigrations'"; exit 1)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The suite without the browser tests, for a quick loop while editing.
+test-fast: install
+	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install
+	$(BIN)/python bench/run.py
+
+# Refresh the lock file after changing dependencies in pyproject.toml.
+lock:
+	rm -rf /tmp/ocop-lock && $(PYTHON) -m venv /tmp/ocop-lock
+	/tmp/ocop-lock/bin/pip install --quiet --disable-pip-version-check -e ".[dev]"
+	/tmp/ocop-lock/bin/pip freeze --exclude-editable | grep -v '^ocop-registry' > requirements.lock
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+docs: install
+	COLUMNS=100 $(BIN)/python -c "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'ocop.settings'); django.setup(); from ocop.cli_docs import render; open('docs/commands.md', 'w').write(render())"

@@ -1,0 +1,54 @@
+"""`make bench`: every benchmark, on SQLite and on PostgreSQL, printing figures.
+Targets (issues): summary < 200 ms and <= 2x the SQL floor at 50,000 products."""
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PG_SERVER = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+PG_DB = "ocop_bench"
+
+
+def run(script: str, database_url: str) -> int:
+    env = {**os.environ, "DATABASE_URL": database_url, "PYTHONPATH": str(HERE.parent)}
+    return subprocess.call([sys.executable, str(HERE / script)], env=env)
+
+
+def ensure_pg_database() -> str | None:
+    try:
+        import psycopg
+
+        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
+            exists = conn.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", [PG_DB]
+            ).fetchone()
+            if not exists:
+                conn.execute(f"CREATE DATABASE {PG_DB}")
+        return f"{PG_SERVER}/{PG_DB}"
+    except Exception as exc:  # no server: report and go on with SQLite figures
+        print(f"PostgreSQL not reachable ({exc}); skipping its figures.")
+        return None
+
+
+def main() -> int:
+    failures = 0
+    cache = Path(os.environ.get("BENCH_DIR", tempfile.gettempdir())) / "ocop-bench"
+    cache.mkdir(parents=True, exist_ok=True)
+    targets = [("SQLite", f"sqlite:///{cache / 'bench.sqlite3'}")]
+    pg = ensure_pg_database()
+    if pg:
+        targets.append(("PostgreSQL", pg))
+    for name, url in targets:
+        print(f"== summary at national scale, {name}")
+        failures += run("bench_summary.py", url) != 0
+    if (HERE / "bench_import.py").exists():
+        print("== import of a 50,000-row workbook (SQLite)")
+        failures += run("bench_import.py", f"sqlite:///{cache / 'import.sqlite3'}") != 0
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,11 @@
+"""The `ocop` command: Django management with the project's settings."""
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ocop.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)

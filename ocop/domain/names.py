@@ -1,0 +1,101 @@
+"""Text handling and identity keys for product and producer names (OCOP.md §3)."""
+
+import re
+import unicodedata
+
+# Pasted from Word and web pages; invisible, yet they make two equal names differ.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_COMBINING_RUN = re.compile("[\u0300-\u036f]+")
+_VOWEL_SHAPE_MARKS = "\u0302\u0306\u031b"  # circumflex (â ê ô), breve (ă), horn (ơ ư)
+_STRAY_PUNCTUATION = " .,;:-–—\"'()*“”‘’"
+
+_DOT = r"(?:\.\s*)?"
+_COMPANY = rf"(?:c{_DOT}ty|công\s+ty)"
+_PRODUCER_ABBREVIATIONS = (
+    (rf"{_COMPANY}[.\s]+(?:c{_DOT}p|cổ\s+phần)", "Công ty Cổ phần"),
+    (rf"{_COMPANY}[.\s]+(?:t{_DOT}n{_DOT}h{_DOT}h|trách\s+nhiệm\s+hữu\s+hạn)", "Công ty TNHH"),
+    (_COMPANY, "Công ty"),
+    (rf"h{_DOT}t{_DOT}x", "Hợp tác xã"),
+    (rf"h{_DOT}k{_DOT}d", "Hộ kinh doanh"),
+    (rf"t{_DOT}h{_DOT}t", "Tổ hợp tác"),
+    (rf"d{_DOT}n{_DOT}t{_DOT}n", "Doanh nghiệp tư nhân"),
+)
+# Whole word only: "HTXanh" is a name, not a cooperative.
+_PRODUCER_PREFIXES = tuple(
+    (re.compile(rf"(?:{pattern})(?![^\W_])[.\s]*", re.IGNORECASE), expansion)
+    for pattern, expansion in _PRODUCER_ABBREVIATIONS
+)
+
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {letter: rank for rank, letter in enumerate(_ALPHABET)}
+# Dictionary order of the tones: ngang, huyền, hỏi, ngã, sắc, nặng.
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def normalize_text(s: str) -> str:
+    text = unicodedata.normalize("NFD", s.translate(_INVISIBLE))
+    text = unicodedata.normalize("NFC", _COMBINING_RUN.sub(_vowel_shape_first, text))
+    return " ".join(text.split())
+
+
+def text_key(s: str) -> str:
+    # casefold() can leave decomposed sequences behind, hence the second NFC.
+    folded = unicodedata.normalize("NFC", normalize_text(s).casefold())
+    return folded.strip(_STRAY_PUNCTUATION)
+
+
+def expand_producer_type(name: str) -> str:
+    text = normalize_text(name)
+    for prefix, expansion in _PRODUCER_PREFIXES:
+        match = prefix.match(text)
+        if match:
+            return f"{expansion} {text[match.end() :]}".rstrip()
+    return text
+
+
+def producer_key(name: str) -> str:
+    return text_key(expand_producer_type(name))
+
+
+def product_key(name: str) -> str:
+    return text_key(name)
+
+
+def fold(s: str) -> str:
+    decomposed = unicodedata.normalize("NFD", normalize_text(s).casefold())
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    # "đ" is a letter of its own, not d plus a mark, so stripping marks leaves it alone.
+    return bare.replace("đ", "d")
+
+
+def vn_sort_key(s: str) -> tuple:
+    text = normalize_text(s)
+    pairs = [_letter_and_tone(char) for char in unicodedata.normalize("NFC", text.casefold())]
+    letters = tuple(letter for letter, _ in pairs)
+    tones = tuple(tone for _, tone in pairs)
+    # Letters of the whole string first, then its tones, then the text itself so that the
+    # order is total and stable.
+    return (letters, tones, text)
+
+
+def _vowel_shape_first(marks: re.Match) -> str:
+    # NFC keeps the typed order of marks of the same combining class: "e" + acute + circumflex
+    # would stay "é" with a stray circumflex instead of composing to "ế".
+    return "".join(sorted(marks.group(), key=lambda mark: mark not in _VOWEL_SHAPE_MARKS))
+
+
+def _letter_and_tone(char: str) -> tuple[tuple[int, int], int]:
+    decomposed = unicodedata.normalize("NFD", char)
+    tone = next((_TONE_RANK[mark] for mark in decomposed if mark in _TONE_RANK), 0)
+    base = unicodedata.normalize("NFC", "".join(m for m in decomposed if m not in _TONE_RANK))
+    return _letter_rank(base), tone
+
+
+def _letter_rank(base: str) -> tuple[int, int]:
+    # Spaces first so that "An Bình" comes before "Anh", then digits and punctuation,
+    # then Vietnamese letters, then any other letter.
+    if base.isspace():
+        return (0, 0)
+    if base in _LETTER_RANK:
+        return (2, _LETTER_RANK[base])
+    return (3, ord(base[0])) if base.isalpha() else (1, ord(base[0]))

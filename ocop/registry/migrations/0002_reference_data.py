@@ -1,0 +1,13 @@
+from django.db import migrations
+
+
+def load(apps, schema_editor):
+    from ocop.registry.reference import load_all
+
+    load_all(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("registry", "0001_initial")]
+
+    operations = [migrations.RunPython(load, migrations.RunPython.noop)]

@@ -1,0 +1,78 @@
+"""The letter's figures on a day (OCOP.md §2), computed in the database."""
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from django.db.models import Count
+
+from ocop.domain.dates import format_date
+from ocop.domain.names import vn_sort_key
+from ocop.registry.models import Decision, Product
+
+
+@dataclass
+class Summary:
+    as_of: date
+    valid_products: int
+    valid_by_stars: dict[str, int]
+    producers: int
+    communes: int
+    expired_products: int
+    revoked_products: int
+    by_commune: dict[str, int] = field(default_factory=dict)
+    by_group: dict[str, int] = field(default_factory=dict)
+    by_producer_type: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["as_of"] = self.as_of.isoformat()
+        return data
+
+    def sentence(self) -> str:
+        """The figures as the letter words them."""
+        stars = [
+            f"{n} sản phẩm {s} sao"
+            for s, n in sorted(self.valid_by_stars.items(), reverse=True)
+            if n
+        ]
+        breakdown = f" (trong đó {', '.join(stars)})" if stars else ""
+        return (
+            f"Tính đến ngày {format_date(self.as_of)}, có {self.valid_products} sản phẩm OCOP "
+            f"còn hiệu lực{breakdown} của {self.producers} chủ thể tại {self.communes} xã, phường; "
+            f"{self.expired_products} sản phẩm đã hết thời hạn công nhận và chưa được đánh giá lại"
+            + (f"; {self.revoked_products} sản phẩm bị thu hồi" if self.revoked_products else "")
+            + "."
+        )
+
+
+def summarize(day: date, products=None, breakdowns: bool = False) -> Summary:
+    """`products` narrows the count (one province, one commune); all products by default."""
+    products = Product.objects.all() if products is None else products
+    valid = products.valid_on(day)
+    latest = Decision.objects.latest_valid_on(day).filter(product__in=products)
+    by_stars = dict(latest.values_list("stars").annotate(n=Count("product", distinct=True)))
+    heads = valid.aggregate(
+        n=Count("pk"),
+        producers=Count("producer", distinct=True),
+        communes=Count("unit", distinct=True),
+    )
+    summary = Summary(
+        as_of=day,
+        valid_products=heads["n"],
+        valid_by_stars={str(s): by_stars.get(s, 0) for s in Decision.Stars.values},
+        producers=heads["producers"],
+        communes=heads["communes"],
+        expired_products=products.expired_on(day).count(),
+        revoked_products=products.revoked_on(day).count(),
+    )
+    if breakdowns:
+        summary.by_commune = _count_by(valid, "unit__name")
+        summary.by_group = _count_by(valid, "product_set__group")
+        summary.by_producer_type = _count_by(valid, "producer__kind")
+    return summary
+
+
+def _count_by(products, field_name: str) -> dict[str, int]:
+    rows = products.values_list(field_name).annotate(n=Count("pk")).order_by()
+    counts = {(key if key is not None else ""): n for key, n in rows}
+    return {key: counts[key] for key in sorted(counts, key=vn_sort_key)}
