@@ -18,8 +18,12 @@ def make_producer(name="Hợp tác xã Chè Nậm Sỏ", unit_name="Nậm Sỏ",
     return Producer.objects.create(name=name, unit=unit(unit_name), **fields)
 
 
+def default_producer() -> Producer:
+    return Producer.objects.filter(name="Hợp tác xã Chè Nậm Sỏ").first() or make_producer()
+
+
 def make_product(name="Chè Shan tuyết Nậm Sỏ", producer=None, **fields) -> Product:
-    producer = producer or make_producer()
+    producer = producer or default_producer()
     fields.setdefault("unit", producer.unit)
     return Product.objects.create(name=name, producer=producer, **fields)
 

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from ocop.domain.status import DecisionFacts, Status, status_on, stars_on
+from ocop.domain.status import DecisionFacts, Status, stars_on, status_on
 from ocop.domain.validity import last_valid_day
 
 
@@ -47,6 +47,7 @@ def test_it_labels_each_status_in_vietnamese(status, label):
 def test_it_stores_each_status_as_a_stable_string(value, status):
     assert Status(value) is status
     assert status == value
+    assert str(status) == value
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import re
 from ocop.domain.names import expand_producer_type, text_key
 
 
-class ProducerType(str, enum.Enum):
+class ProducerType(enum.StrEnum):
     COOPERATIVE = "cooperative"
     COMPANY = "company"
     HOUSEHOLD = "household"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     VALID = "valid"
     EXPIRED = "expired"
     REVOKED = "revoked"

@@ -244,9 +244,10 @@ def generate(
     for start in range(0, products, batch):
         size = min(batch, products - start)
         producers = [gen.producer(gen.rng.choice(places)) for _ in range(max(1, size * 3 // 5))]
-        producers = _dedupe_producers(producers)
+        producers, reused = _new_or_existing(producers)
         Producer.objects.bulk_create(producers)
         counts.producers += len(producers)
+        producers += reused
         place_of = {p.unit.pk: p for p in places}
         new_products, plans = [], []
         for _ in range(size):
@@ -277,21 +278,31 @@ def generate(
     return counts
 
 
-def _dedupe_producers(producers: list[Producer]) -> list[Producer]:
-    seen, kept = set(), []
-    existing = set(Producer.objects.values_list("name_key", "unit_id"))
+def _new_or_existing(producers: list[Producer]) -> tuple[list[Producer], list[Producer]]:
+    """Split generated producers into new ones and, for names already taken in their
+    commune, the producers that exist: re-running the generator never breaks identity."""
+    existing = {
+        (p.name_key, p.unit_id): p
+        for p in Producer.objects.filter(name_key__in=[p.name_key for p in producers])
+    }
+    new, reused = {}, {}
     for p in producers:
         key = (p.name_key, p.unit_id)
-        if key not in seen and key not in existing:
-            seen.add(key)
-            kept.append(p)
-    return kept or producers[:1]
+        if key in existing:
+            reused[key] = existing[key]
+        else:
+            new.setdefault(key, p)
+    return list(new.values()), list(reused.values())
 
 
 def _dedupe_products(products: list[Product], places: list[Place]):
-    seen, kept = set(), []
+    producer_ids = {p.producer.pk for p in products}
+    seen = set(
+        Product.objects.filter(producer__in=producer_ids).values_list("producer_id", "name_key")
+    )
+    kept = []
     for product, place in zip(products, places, strict=True):
-        key = (product.producer.name_key, product.producer.unit_id, product.name_key)
+        key = (product.producer.pk, product.name_key)
         if key not in seen:
             seen.add(key)
             kept.append((product, place))
