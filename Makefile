@@ -6,9 +6,9 @@ STAMP := $(VENV)/.installed
 export UV_PYTHON_DOWNLOADS := never
 PYTEST_ARGS ?=
 
-.PHONY: install demo test test-fast lint format bench lock system-deps clean docs
+.PHONY: install demo test test-fast lint format bench lock system-deps browser-deps clean docs
 
-install: $(STAMP)
+install: $(STAMP) system-deps
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,26 +17,25 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m compileall -q ocop > /dev/null
 	touch $(STAMP)
 
-# Debian packages the tests and the PDF output need (Chromium for browser tests, Liberation
-# fonts for Vietnamese). Installed only when missing; needs root, as on the CI machine.
+# Debian packages, installed only when missing (apt needs root, as on the CI machine; without
+# it the command says what to install and the rest goes on):
+# - system-deps: Liberation fonts for Vietnamese and LibreOffice Writer for PDF letters.
+# - browser-deps: Chromium for the browser tests (Playwright drives Debian's build).
+SYSTEM_PACKAGES := fonts-liberation2 libreoffice-writer-nogui
+BROWSER_PACKAGES := chromium
+
 system-deps:
-	@missing=""; \
-	for p in chromium fonts-liberation2; do \
-	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing Debian packages:$$missing"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
-	fi
+	@PACKAGES="$(SYSTEM_PACKAGES)" sh scripts/apt-ensure.sh
+
+browser-deps:
+	@PACKAGES="$(BROWSER_PACKAGES)" sh scripts/apt-ensure.sh
 
 demo: install
 	OCOP_DEMO=1 $(BIN)/ocop migrate --no-input
 	OCOP_DEMO=1 $(BIN)/ocop demo_setup
 	OCOP_DEMO=1 $(BIN)/ocop runserver 127.0.0.1:8000
 
-test: install system-deps
+test: install browser-deps
 	$(BIN)/ocop makemigrations --check --dry-run > /dev/null || \
 	  (echo "Migrations are not up to date: run '$(BIN)/ocop makemigrations'"; exit 1)
 	$(BIN)/ruff check .

@@ -2,6 +2,7 @@
 `make docs` rewrites it; tests/test_docs.py fails when it is stale."""
 
 from django.core.management import get_commands, load_command_class
+from django.core.management.base import CommandParser
 
 HEADER = """# Các lệnh `ocop` (command reference)
 
@@ -17,8 +18,10 @@ def own_commands() -> list[tuple[str, str]]:
 
 
 def command_help(name: str, app: str) -> str:
+    """The command's own options, without the dozen Django adds to every command."""
     command = load_command_class(app, name)
-    parser = command.create_parser("ocop", name)
+    parser = CommandParser(prog=f"ocop {name}", description=str(command.help or ""))
+    command.add_arguments(parser)
     return parser.format_help()
 
 

@@ -102,13 +102,19 @@ def test_demo_setup_loads_data_once_and_prints_the_demo_account():
 
 @pytest.mark.django_db
 def test_generate_is_repeatable_for_a_seed():
-    call_command("generate", "--products", "30", "--seed", "9", "--today", "2026-01-01",
-                 stdout=StringIO())
-    first = list(Decision.objects.order_by("pk").values_list("product__name", "decided_on", "stars"))
+    call_command(
+        "generate", "--products", "30", "--seed", "9", "--today", "2026-01-01", stdout=StringIO()
+    )
+    first = list(
+        Decision.objects.order_by("pk").values_list("product__name", "decided_on", "stars")
+    )
     Product.objects.all().delete()
     Producer.objects.all().delete()
-    call_command("generate", "--products", "30", "--seed", "9", "--today", "2026-01-01",
-                 stdout=StringIO())
-    again = list(Decision.objects.order_by("pk").values_list("product__name", "decided_on", "stars"))
+    call_command(
+        "generate", "--products", "30", "--seed", "9", "--today", "2026-01-01", stdout=StringIO()
+    )
+    again = list(
+        Decision.objects.order_by("pk").values_list("product__name", "decided_on", "stars")
+    )
     assert first == again
     assert all(day <= date(2026, 1, 1) for _, day, _ in first)

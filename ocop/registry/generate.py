@@ -2,6 +2,7 @@
 national-scale data sets for benchmarks. Same seed, same data."""
 
 import random
+from itertools import pairwise
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -213,6 +214,8 @@ class Generator:
                 break
             day = add_months(day, 36) + timedelta(days=rng.randrange(-90, 120))
             stars = min(4, stars + 1) if rng.random() < 0.12 else stars
+        for earlier, later in pairwise(decisions):
+            earlier.next_decided_on = later.decided_on
         return decisions
 
     def address(self, product_day: date, place: Place) -> str:
@@ -241,8 +244,8 @@ def generate(
     places = gen.places(provinces)
     counts = Counts()
     batch = 2000
-    for start in range(0, products, batch):
-        size = min(batch, products - start)
+    while counts.products < products:
+        size = min(batch, products - counts.products)
         producers = [gen.producer(gen.rng.choice(places)) for _ in range(max(1, size * 3 // 5))]
         producers, reused = _new_or_existing(producers)
         Producer.objects.bulk_create(producers)

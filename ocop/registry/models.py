@@ -246,6 +246,10 @@ class Decision(models.Model):
     )
     criteria_version = models.CharField("bộ tiêu chí", max_length=100, blank=True)
     last_valid_day = models.DateField("hiệu lực đến hết ngày", editable=False)
+    # The date of the product's next decision (by date, then id); None for the latest. Kept so
+    # that "the latest decision as of day D" is a plain row filter, which makes the summary of
+    # 50,000 products one index scan instead of a correlated subquery per product.
+    next_decided_on = models.DateField(null=True, editable=False)
     revoked_on = models.DateField("ngày thu hồi", null=True, blank=True)
     revocation_number = models.CharField("số quyết định thu hồi", max_length=100, blank=True)
     revocation_reason = models.TextField("lý do thu hồi", blank=True)
@@ -259,8 +263,22 @@ class Decision(models.Model):
         verbose_name = "quyết định công nhận"
         verbose_name_plural = "quyết định công nhận"
         indexes = [
-            models.Index(fields=["product", "decided_on"], name="decision_product_date"),
-            models.Index(fields=["last_valid_day", "decided_on"], name="decision_validity"),
+            # Both cover every column the status filters read, so they are index-only scans.
+            models.Index(
+                fields=["product", "decided_on", "last_valid_day", "revoked_on", "stars"],
+                name="decision_product_date",
+            ),
+            models.Index(
+                fields=[
+                    "next_decided_on",
+                    "decided_on",
+                    "last_valid_day",
+                    "revoked_on",
+                    "stars",
+                    "product",
+                ],
+                name="decision_latest",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -280,6 +298,13 @@ class Decision(models.Model):
     def save(self, *args, **kwargs):
         self.derive()
         super().save(*args, **kwargs)
+        Decision.objects.relink([self.product_id])
+
+    def delete(self, *args, **kwargs):
+        product_id = self.product_id
+        result = super().delete(*args, **kwargs)
+        Decision.objects.relink([product_id])
+        return result
 
     def derive(self, *, roll_forward: bool | None = None, holidays=None) -> None:
         """Derive the last valid day by the law; it is never typed. Bulk writers that derive
