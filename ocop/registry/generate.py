@@ -2,9 +2,9 @@
 national-scale data sets for benchmarks. Same seed, same data."""
 
 import random
-from itertools import pairwise
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from django.db import transaction
 
