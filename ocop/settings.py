@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ocop.registry",
+    "ocop.imports",
     "ocop.web",
 ]
 
@@ -118,6 +119,7 @@ LANGUAGE_CODE = env("LANGUAGE_CODE", "vi")
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 TIME_ZONE = env("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
+FORMAT_MODULE_PATH = ["ocop.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"
