@@ -72,6 +72,7 @@ def test_it_runs_migrate_summary_and_generate_end_to_end(tmp_path):
         (["generate", "--today", "2026-02-29"], "Ngày không hợp lệ"),
         (["load_units", "khong-co.csv", "--province", "12"], "Không tìm thấy tệp"),
         (["recompute_validity", "--province", "99"], "Không có tỉnh mã"),
+        (["summary", "--province", "99"], "Không có tỉnh mã"),
     ],
 )
 def test_it_refuses_bad_options_with_a_clear_message(args, message, tmp_path):
@@ -118,3 +119,14 @@ def test_generate_is_repeatable_for_a_seed():
     )
     assert first == again
     assert all(day <= date(2026, 1, 1) for _, day, _ in first)
+
+
+@pytest.mark.django_db
+def test_it_narrows_the_summary_to_one_province():
+    make_decision(decided_on=date(2024, 2, 1))
+    out = StringIO()
+    call_command("summary", "--as-of", "2025-01-01", "--province", "11", "--json", stdout=out)
+    assert json.loads(out.getvalue())["valid_products"] == 0
+    out = StringIO()
+    call_command("summary", "--as-of", "2025-01-01", "--province", "12", "--json", stdout=out)
+    assert json.loads(out.getvalue())["valid_products"] == 1

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from ocop.domain.dates import parse_iso_day
+from ocop.registry.models import Product, Province
 from ocop.registry.summary import summarize
 
 
@@ -17,6 +18,9 @@ class Command(BaseCommand):
         parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="ngày tính số liệu")
         parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
         parser.add_argument(
+            "--province", metavar="MÃ", help="chỉ tính sản phẩm của một tỉnh (mặc định: tất cả)"
+        )
+        parser.add_argument(
             "--breakdowns",
             action="store_true",
             help="kèm phân tích theo xã/phường, nhóm sản phẩm, loại hình chủ thể",
@@ -27,7 +31,13 @@ class Command(BaseCommand):
             day = parse_iso_day(options["as_of"]) if options["as_of"] else timezone.localdate()
         except ValueError as exc:
             raise CommandError(str(exc), returncode=2) from None
-        summary = summarize(day, breakdowns=options["breakdowns"])
+        products = None
+        if options["province"]:
+            province = Province.objects.filter(code=options["province"]).first()
+            if province is None:
+                raise CommandError(f"Không có tỉnh mã {options['province']!r}.", returncode=2)
+            products = Product.objects.in_province(province)
+        summary = summarize(day, products, breakdowns=options["breakdowns"])
         if options["json"]:
             self.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1))
         else:
