@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "ocop.registry",
     "ocop.imports",
+    "ocop.reports",
     "ocop.web",
 ]
 

@@ -1,6 +1,7 @@
 """Criteria sets in force, and who signed a decision when a list does not say (OCOP.md §5)."""
 
 from datetime import date
+from functools import lru_cache
 
 from ocop.domain.names import normalize_text
 from ocop.domain.stars import VALID_STARS
@@ -23,6 +24,7 @@ def criteria_version_on(day: date) -> str:
     return in_force[-1] if in_force else CRITERIA_VERSIONS[0][0]
 
 
+@lru_cache(maxsize=4096)
 def presumed_issuer(stars: int, decided_on: date, district: str | None, province: str) -> str:
     if stars not in VALID_STARS:
         raise ValueError(f"Số sao không hợp lệ: {stars} (chỉ 3, 4 hoặc 5 sao)")

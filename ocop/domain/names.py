@@ -2,10 +2,14 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Pasted from Word and web pages; invisible, yet they make two equal names differ.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _COMBINING_RUN = re.compile("[\u0300-\u036f]+")
+# Text that holds a combining mark or an invisible character needs the full treatment;
+# anything else (nearly every cell of a modern list) only needs its spaces collapsed.
+_NEEDS_WORK = re.compile("[\u0300-\u036f\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _VOWEL_SHAPE_MARKS = "\u0302\u0306\u031b"  # circumflex (â ê ô), breve (ă), horn (ơ ư)
 _STRAY_PUNCTUATION = " .,;:-–—\"'()*“”‘’"
 
@@ -33,6 +37,13 @@ _TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 
 
 def normalize_text(s: str) -> str:
+    if unicodedata.is_normalized("NFC", s) and not _NEEDS_WORK.search(s):
+        return " ".join(s.split())
+    return compose(s)
+
+
+def compose(s: str) -> str:
+    """normalize_text's full treatment, which the fast path must always agree with."""
     text = unicodedata.normalize("NFD", s.translate(_INVISIBLE))
     text = unicodedata.normalize("NFC", _COMBINING_RUN.sub(_vowel_shape_first, text))
     return " ".join(text.split())
@@ -53,6 +64,7 @@ def expand_producer_type(name: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)
 def producer_key(name: str) -> str:
     return text_key(expand_producer_type(name))
 
@@ -61,6 +73,7 @@ def product_key(name: str) -> str:
     return text_key(name)
 
 
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     decomposed = unicodedata.normalize("NFD", normalize_text(s).casefold())
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))

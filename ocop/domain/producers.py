@@ -2,6 +2,7 @@
 
 import enum
 import re
+from functools import lru_cache
 
 from ocop.domain.names import expand_producer_type, text_key
 
@@ -37,6 +38,7 @@ _TYPE_PREFIXES = (
 )
 
 
+@lru_cache(maxsize=65536)
 def producer_type_of(name: str) -> ProducerType:
     key = text_key(expand_producer_type(name))
     for prefix, producer_type in _TYPE_PREFIXES:

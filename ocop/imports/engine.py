@@ -1,0 +1,208 @@
+"""The importer: read every file -> check every row -> match identities -> a plan -> apply
+the plan in one transaction. Nothing is written when any row has an error; the result says
+what was done (or would be, for a dry run) and lists every error and warning. The command
+line and the back office both call `import_files` and print its result."""
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+
+from ocop.domain.addresses import AddressResolver, CurrentUnit, MergedUnit
+from ocop.domain.names import text_key
+from ocop.imports import write
+from ocop.imports.issues import Issue, Severity
+from ocop.imports.models import ImportRun
+from ocop.imports.plan import Counts, Planner
+from ocop.imports.readers import UnreadableFile, read
+from ocop.imports.rows import Reference, RowChecker
+from ocop.imports.sheets import sheet_rows
+from ocop.registry.models import OldUnit, ProductSet, Province, Unit
+
+
+@dataclass
+class ImportFile:
+    path: Path
+    name: str = ""  # as the person knows it (an upload's original name); the path's by default
+
+    def __post_init__(self):
+        self.path = Path(self.path)
+        self.name = self.name or self.path.name
+
+
+@dataclass
+class SheetReport:
+    name: str
+    rows: int = 0
+    skipped: str = ""
+
+
+@dataclass
+class FileReport:
+    name: str
+    sha256: str = ""
+    sheets: list[SheetReport] = field(default_factory=list)
+    counts: Counts = field(default_factory=Counts)
+
+
+@dataclass
+class ImportResult:
+    status: str
+    files: list[FileReport]
+    issues: list[Issue]
+
+    @property
+    def ok(self) -> bool:
+        return self.status != ImportRun.Status.REFUSED
+
+    def of(self, severity: Severity) -> list[Issue]:
+        return [issue for issue in self.issues if issue.severity == severity]
+
+    @property
+    def errors(self) -> list[Issue]:
+        return self.of(Severity.ERROR)
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return self.of(Severity.WARNING)
+
+    @property
+    def contradictions(self) -> list[Issue]:
+        return self.of(Severity.CONTRADICTION)
+
+    def totals(self) -> Counts:
+        total = Counts()
+        for report in self.files:
+            for name, value in asdict(report.counts).items():
+                setattr(total, name, getattr(total, name) + value)
+        return total
+
+    def lines(self) -> list[str]:
+        """The report as a person reads it, in Vietnamese."""
+        from ocop.imports.report import result_lines
+
+        return result_lines(self)
+
+
+def import_files(
+    files: list[ImportFile | Path | str],
+    *,
+    user=None,
+    dry_run: bool = False,
+    province_code: str | None = None,
+    progress=lambda message: None,
+) -> ImportResult:
+    started_at = timezone.now()
+    files = [f if isinstance(f, ImportFile) else ImportFile(Path(f)) for f in files]
+    province = Province.objects.get(code=province_code or settings.OCOP_PROVINCE)
+    reference, units = _reference(province)
+    reports, rows, issues = [], [], []
+    for index, source in enumerate(files):
+        progress(f"Đọc {source.name}")
+        report, file_rows, file_issues = _check_file(index, source, reference)
+        reports.append(report)
+        rows.extend(file_rows)
+        issues.extend(file_issues)
+    plan = None
+    if not any(issue.severity == Severity.ERROR for issue in issues):
+        plan = Planner(units, _product_sets()).build(rows)
+        issues.extend(plan.issues)
+        for index, counts in plan.counts.items():
+            reports[index].counts = counts
+    refused = any(issue.severity == Severity.ERROR for issue in issues)
+    status = (
+        ImportRun.Status.REFUSED
+        if refused
+        else ImportRun.Status.DRY_RUN
+        if dry_run
+        else ImportRun.Status.APPLIED
+    )
+    result = ImportResult(status, reports, issues)
+    runs = _runs(result, user, started_at, dry_run)
+    if status == ImportRun.Status.APPLIED:
+        progress("Đang ghi vào cơ sở dữ liệu")
+        write.apply(plan, province, runs)
+    else:
+        ImportRun.objects.bulk_create(runs)
+    return result
+
+
+def _reference(province: Province) -> tuple[Reference, dict[str, int]]:
+    units = list(Unit.objects.filter(province=province).values_list("pk", "code", "name", "kind"))
+    merged = OldUnit.objects.filter(province=province).values_list(
+        "kind", "name", "district", "successor__code", "confidence", "district_kind"
+    )
+    resolver = AddressResolver(
+        [CurrentUnit(code, name, kind) for _, code, name, kind in units],
+        [
+            MergedUnit(kind, name, district, code, confidence == OldUnit.Confidence.LOW, dkind)
+            for kind, name, district, code, confidence, dkind in merged
+        ],
+    )
+    sets = {}
+    for key, name in ProductSet.objects.values_list("key", "name"):
+        sets[text_key(key)] = key
+        sets.setdefault(text_key(name), key)
+    reference = Reference(resolver, province.name, sets)
+    return reference, {code: pk for pk, code, _, _ in units}
+
+
+def _product_sets() -> dict[str, int]:
+    return dict(ProductSet.objects.values_list("key", "pk"))
+
+
+def _check_file(index: int, source: ImportFile, reference: Reference):
+    report = FileReport(source.name)
+    rows, issues = [], []
+    try:
+        report.sha256 = hashlib.sha256(source.path.read_bytes()).hexdigest()
+        workbook = read(source.path)
+    except (OSError, UnreadableFile) as exc:
+        message = exc.strerror if isinstance(exc, OSError) else str(exc)
+        issues.append(Issue(source.name, "", None, "", "", "", f"không đọc được tệp: {message}"))
+        return report, rows, issues
+    for note in workbook.notes:
+        issues.append(Issue(source.name, "", None, "", "", "", note, Severity.WARNING))
+    for sheet in workbook.sheets:
+        found = sheet_rows(sheet, source.name)
+        issues.extend(found.issues)
+        report.sheets.append(SheetReport(sheet.name, len(found.rows), found.skipped))
+        if found.header is None:
+            continue
+        checker = RowChecker(reference, index, source.name, sheet.name, found.header)
+        rows.extend(filter(None, map(checker.check, found.rows)))
+        issues.extend(checker.issues)
+    if not any(s.rows for s in report.sheets) and not any(
+        issue.severity == Severity.ERROR for issue in issues
+    ):
+        issues.append(
+            Issue(source.name, "", None, "", "", "", "không có trang nào chứa danh sách sản phẩm")
+        )
+    return report, rows, issues
+
+
+def _runs(result: ImportResult, user, started_at, dry_run: bool) -> list[ImportRun]:
+    finished_at = timezone.now()
+    runs = []
+    for report in result.files:
+        issues = [issue for issue in result.issues if issue.file == report.name]
+        counts = asdict(report.counts)
+        counts["sheets"] = {s.name: s.rows for s in report.sheets if not s.skipped}
+        counts["skipped_sheets"] = {s.name: s.skipped for s in report.sheets if s.skipped}
+        runs.append(
+            ImportRun(
+                user=user if getattr(user, "pk", None) else None,
+                started_at=started_at,
+                finished_at=finished_at,
+                file_name=report.name,
+                sha256=report.sha256,
+                dry_run=dry_run,
+                status=result.status,
+                counts=counts,
+                warnings_count=sum(i.severity != Severity.ERROR for i in issues),
+                errors_count=sum(i.severity == Severity.ERROR for i in issues),
+            )
+        )
+    return runs

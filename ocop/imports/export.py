@@ -1,0 +1,102 @@
+"""The whole registry in one clean layout, one row per decision, that `ocop import` reads
+back to the identical state (tests/test_export_roundtrip.py)."""
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+from ocop.domain.dates import format_date
+from ocop.domain.producers import ProducerType
+from ocop.formula_injection import safe_cell, safe_csv_value
+from ocop.registry.models import Decision
+
+TITLE = "DANH SÁCH SẢN PHẨM OCOP (xuất từ sổ đăng ký)"
+COLUMNS = (
+    ("STT", lambda d, i: i),
+    ("Tên sản phẩm", lambda d, i: d.product.name),
+    ("Tên chủ thể", lambda d, i: d.product.producer.name),
+    ("Loại hình", lambda d, i: ProducerType(d.product.producer.kind).label),
+    ("Mã số thuế", lambda d, i: d.product.producer.tax_code or ""),
+    ("Địa chỉ sản xuất", lambda d, i: d.product.address),
+    ("Mã xã/phường", lambda d, i: d.product.unit.code),
+    ("Xã/phường", lambda d, i: str(d.product.unit)),
+    ("Địa chỉ chủ thể", lambda d, i: d.product.producer.address),
+    ("Mã xã/phường chủ thể", lambda d, i: d.product.producer.unit.code),
+    ("Người đại diện", lambda d, i: d.product.producer.representative),
+    ("Điện thoại", lambda d, i: d.product.producer.phone),
+    ("Thư điện tử", lambda d, i: d.product.producer.email),
+    ("Nhóm sản phẩm (như ghi)", lambda d, i: d.product.group_as_written),
+    ("Mã bộ sản phẩm", lambda d, i: d.product.product_set.key if d.product.product_set else ""),
+    ("Mô tả", lambda d, i: d.product.description),
+    ("Số sao", lambda d, i: d.stars),
+    ("Điểm", lambda d, i: float(d.score) if d.score is not None else None),
+    ("Số quyết định", lambda d, i: d.number),
+    ("Ngày quyết định", lambda d, i: d.decided_on),
+    ("Cơ quan ban hành", lambda d, i: d.issuer),
+    ("Cơ quan ban hành được suy ra", lambda d, i: "có" if d.issuer_presumed else ""),
+    ("Bộ tiêu chí", lambda d, i: d.criteria_version),
+    ("Ngày thu hồi", lambda d, i: d.revoked_on),
+    ("Số QĐ thu hồi", lambda d, i: d.revocation_number),
+    ("Lý do thu hồi", lambda d, i: d.revocation_reason),
+    ("Nguồn", lambda d, i: d.source),
+)
+# Codes stay text so that Excel keeps their leading zeros.
+_TEXT_COLUMNS = {"Mã số thuế", "Mã xã/phường", "Mã xã/phường chủ thể", "Điện thoại"}
+
+
+def decisions():
+    return Decision.objects.select_related(
+        "product__producer__unit", "product__unit", "product__product_set"
+    ).order_by("decided_on", "pk")
+
+
+def rows() -> Iterator[list]:
+    for index, decision in enumerate(decisions().iterator(chunk_size=2000), start=1):
+        yield [value(decision, index) for _, value in COLUMNS]
+
+
+def export(path: Path, fmt: str) -> int:
+    """Write every decision to `path` as xlsx or csv; returns the number of rows."""
+    return (export_xlsx if fmt == "xlsx" else export_csv)(path)
+
+
+def export_xlsx(path: Path) -> int:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Danh sách OCOP")
+    sheet.append([TITLE])
+    sheet.append([])
+    sheet.append([label for label, _ in COLUMNS])
+    count = 0
+    for row in rows():
+        count += 1
+        sheet.append(
+            [_cell(sheet, label, value) for (label, _), value in zip(COLUMNS, row, strict=True)]
+        )
+    book.save(path)
+    return count
+
+
+def _cell(sheet, label: str, value):
+    cell = safe_cell(WriteOnlyCell(sheet), value)
+    if hasattr(value, "isoformat"):
+        cell.number_format = "dd/mm/yyyy"
+    elif label in _TEXT_COLUMNS:
+        cell.number_format = "@"
+    return cell
+
+
+def export_csv(path: Path) -> int:
+    count = 0
+    # UTF-8 with a BOM: Excel opens it with the right letters.
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow([label for label, _ in COLUMNS])
+        for row in rows():
+            count += 1
+            writer.writerow(
+                [format_date(v) if hasattr(v, "isoformat") else safe_csv_value(v) for v in row]
+            )
+    return count

@@ -1,0 +1,44 @@
+"""An import's result as lines of Vietnamese text, for the command line and the back office."""
+
+from ocop.imports.issues import Severity
+
+_COUNTS = (
+    ("producers_created", "chủ thể tạo mới"),
+    ("producers_updated", "chủ thể cập nhật"),
+    ("products_created", "sản phẩm tạo mới"),
+    ("products_updated", "sản phẩm cập nhật"),
+    ("decisions_added", "quyết định thêm mới"),
+    ("decisions_updated", "quyết định cập nhật"),
+    ("unchanged", "dòng không thay đổi"),
+    ("contradictions", "dòng mâu thuẫn (không áp dụng)"),
+)
+_HEADINGS = {
+    Severity.ERROR: "Lỗi",
+    Severity.CONTRADICTION: "Mâu thuẫn với sổ đăng ký (không áp dụng)",
+    Severity.WARNING: "Cảnh báo",
+}
+
+
+def result_lines(result) -> list[str]:
+    lines = []
+    for report in result.files:
+        lines.append(f"Tệp {report.name} (SHA-256 {report.sha256[:12]}…):")
+        for sheet in report.sheets:
+            name = sheet.name or "(CSV)"
+            if sheet.skipped:
+                lines.append(f"  trang {name}: bỏ qua — {sheet.skipped}")
+            else:
+                lines.append(f"  trang {name}: {sheet.rows} dòng sản phẩm")
+    for severity in (Severity.ERROR, Severity.CONTRADICTION, Severity.WARNING):
+        issues = result.of(severity)
+        if issues:
+            lines.append(f"{_HEADINGS[severity]} ({len(issues)}):")
+            lines.extend(f"  {issue}" for issue in issues)
+    if result.errors:
+        return lines
+    totals = result.totals()
+    verb = "Sẽ ghi (chạy thử, chưa ghi gì)" if result.status == "dry_run" else "Đã ghi"
+    lines.append(f"{verb}: {totals.rows} dòng đọc được")
+    lines.extend(f"  {getattr(totals, name)} {label}" for name, label in _COUNTS)
+    lines.append(f"  {len(result.warnings)} cảnh báo")
+    return lines

@@ -1,0 +1,216 @@
+"""The rows of Phụ lục I (valid products), Phụ lục II (expired, not re-evaluated) and of the
+expiring list, built only from the registry's QuerySets, and the letter's figures recomputed
+from them (the self-check)."""
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date
+from itertools import groupby
+
+from ocop.domain.names import vn_sort_key
+from ocop.registry.models import Decision, Product
+from ocop.registry.summary import Summary, summarize
+
+
+@dataclass(frozen=True)
+class Row:
+    product: str
+    producer: str
+    unit: str  # the current commune/ward, "Xã Bum Tở"
+    stars: int
+    decision_number: str
+    decided_on: date
+    issuer: str
+    last_valid_day: date
+    product_id: int
+    producer_id: int
+    unit_id: int
+    unit_name: str
+    number: int = 0
+    representative: str = ""
+    phone: str = ""
+    email: str = ""
+    producer_address: str = ""
+
+
+@dataclass
+class Group:
+    unit: str
+    rows: list[Row]
+
+
+@dataclass
+class ProductList:
+    title: str
+    as_of: date
+    groups: list[Group] = field(default_factory=list)
+
+    @property
+    def rows(self) -> list[Row]:
+        return [row for group in self.groups for row in group.rows]
+
+    def __len__(self) -> int:
+        return sum(len(group.rows) for group in self.groups)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The figures the letter prints (OCOP.md §2)."""
+
+    as_of: date
+    valid_products: int
+    valid_by_stars: dict[int, int]
+    producers: int
+    communes: int
+    expired_products: int
+
+    @classmethod
+    def from_summary(cls, summary: Summary) -> "Figures":
+        return cls(
+            as_of=summary.as_of,
+            valid_products=summary.valid_products,
+            valid_by_stars={int(s): n for s, n in summary.valid_by_stars.items() if n},
+            producers=summary.producers,
+            communes=summary.communes,
+            expired_products=summary.expired_products,
+        )
+
+    @classmethod
+    def from_lists(cls, valid: ProductList, expired: ProductList) -> "Figures":
+        rows = valid.rows
+        return cls(
+            as_of=valid.as_of,
+            valid_products=len(rows),
+            valid_by_stars=dict(Counter(row.stars for row in rows)),
+            producers=len({row.producer_id for row in rows}),
+            communes=len({row.unit_id for row in rows}),
+            expired_products=len(expired),
+        )
+
+
+class FiguresMismatch(Exception):
+    """The lists and the registry's figures disagree: no file may be written."""
+
+
+VALID_TITLE = "DANH SÁCH SẢN PHẨM OCOP CÒN HIỆU LỰC"
+EXPIRED_TITLE = "DANH SÁCH SẢN PHẨM OCOP ĐÃ HẾT THỜI HẠN CÔNG NHẬN, CHƯA ĐƯỢC ĐÁNH GIÁ LẠI"
+EXPIRING_TITLE = "DANH SÁCH SẢN PHẨM OCOP SẮP HẾT THỜI HẠN CÔNG NHẬN"
+
+
+def valid_list(day: date, products) -> ProductList:
+    """Phụ lục I: each valid product with the latest decision valid on `day` (its stars)."""
+    decisions = Decision.objects.latest_valid_on(day).filter(
+        product__in=products.valid_on(day).values("pk")
+    )
+    return ProductList(VALID_TITLE, day, grouped(_rows(decisions)))
+
+
+def expired_list(day: date, products) -> ProductList:
+    """Phụ lục II: each expired product with its latest decision as of `day`."""
+    decisions = Decision.objects.latest_by(day).filter(
+        product__in=products.expired_on(day).values("pk")
+    )
+    return ProductList(EXPIRED_TITLE, day, grouped(_rows(decisions)))
+
+
+def expiring_list(start: date, end: date, products) -> ProductList:
+    """Products whose recognition runs out between `start` and `end`, with the decision that
+    sets that last day and the producer's contacts, for re-evaluation reminders."""
+    ending = dict(products.expiring_between(start, end).values_list("pk", "valid_until"))
+    decisions = (
+        Decision.objects.signed_by(end)
+        .filter(product__in=list(ending), revoked_on__isnull=True)
+        .order_by("product", "-decided_on", "-pk")
+    )
+    chosen = {}
+    for decision in decisions.only("pk", "product_id", "last_valid_day"):
+        if decision.last_valid_day == ending[decision.product_id]:
+            chosen.setdefault(decision.product_id, decision.pk)
+    rows = _rows(Decision.objects.filter(pk__in=chosen.values()), contacts=True)
+    return ProductList(EXPIRING_TITLE, end, grouped(rows))
+
+
+def _rows(decisions, contacts: bool = False) -> list[Row]:
+    decisions = decisions.select_related("product__producer", "product__unit").order_by()
+    return [_row(decision, contacts) for decision in decisions]
+
+
+def _row(decision: Decision, contacts: bool) -> Row:
+    product, producer = decision.product, decision.product.producer
+    extra = {}
+    if contacts:
+        extra = {
+            "representative": producer.representative,
+            "phone": producer.phone,
+            "email": producer.email,
+            "producer_address": producer.address,
+        }
+    return Row(
+        product=product.name,
+        producer=producer.name,
+        unit=str(product.unit),
+        stars=decision.stars,
+        decision_number=decision.number,
+        decided_on=decision.decided_on,
+        issuer=decision.issuer,
+        last_valid_day=decision.last_valid_day,
+        product_id=product.pk,
+        producer_id=producer.pk,
+        unit_id=product.unit_id,
+        unit_name=product.unit.name,
+        **extra,
+    )
+
+
+def grouped(rows: list[Row]) -> list[Group]:
+    """Groups by current commune/ward, in Vietnamese order of the unit's name; rows by product
+    name, then producer, in Vietnamese order; numbered 1..n across the groups."""
+    rows = sorted(rows, key=_order)
+    numbered = [replace(row, number=n) for n, row in enumerate(rows, start=1)]
+    return [
+        Group(unit=members[0].unit, rows=members)
+        for members in (list(g) for _, g in groupby(numbered, key=lambda row: row.unit_id))
+    ]
+
+
+def _order(row: Row) -> tuple:
+    return (
+        vn_sort_key(row.unit_name),
+        vn_sort_key(row.unit),
+        row.unit_id,
+        vn_sort_key(row.product),
+        vn_sort_key(row.producer),
+        row.product_id,
+    )
+
+
+@dataclass
+class Lists:
+    """Both appendices with the figures of the letter, checked against each other."""
+
+    figures: Figures
+    valid: ProductList
+    expired: ProductList
+
+
+def checked_lists(day: date, products=None) -> Lists:
+    """Build both lists and recompute the letter's figures from them; a difference with the
+    registry's summary is an error, so that a file never says two things."""
+    products = products if products is not None else Product.objects.all()
+    figures = Figures.from_summary(summarize(day, products))
+    valid, expired = valid_list(day, products), expired_list(day, products)
+    check(figures, Figures.from_lists(valid, expired))
+    return Lists(figures, valid, expired)
+
+
+def check(expected: Figures, recomputed: Figures) -> None:
+    differences = [
+        f"{name}: số liệu {getattr(expected, name)}, danh sách {getattr(recomputed, name)}"
+        for name in expected.__dataclass_fields__
+        if getattr(expected, name) != getattr(recomputed, name)
+    ]
+    if differences:
+        raise FiguresMismatch(
+            "Số liệu của công văn không khớp với danh sách kèm theo; không ghi tệp. "
+            + "; ".join(differences)
+        )
