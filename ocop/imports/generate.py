@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from ocop.domain.validity import add_months
+from ocop.domain.validity import VALIDITY_MONTHS, add_months
 from ocop.registry.generate import COOPERATIVE_TRADES, PRODUCT_STEMS
 from ocop.registry.reference import data_file, read_csv, split_kind
 
@@ -60,7 +60,7 @@ def decision_rows(count: int, seed: int = 1) -> list[list]:
                 rows.append([product, producer, address, f"{stars} sao", number, day])
                 if rng.random() > 0.45:
                     break
-                day = add_months(day, 36) + timedelta(days=rng.randrange(1, 90))
+                day = add_months(day, VALIDITY_MONTHS) + timedelta(days=rng.randrange(1, 90))
     return rows
 
 

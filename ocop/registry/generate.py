@@ -9,7 +9,7 @@ from itertools import pairwise
 from django.db import transaction
 
 from ocop.domain import criteria
-from ocop.domain.validity import add_months
+from ocop.domain.validity import VALIDITY_MONTHS, add_months
 from ocop.registry.models import (
     Decision,
     OldUnit,
@@ -212,7 +212,7 @@ class Generator:
             decisions.append(decision)
             if rng.random() > self.reevaluate:  # not re-evaluated: the product expires
                 break
-            day = add_months(day, 36) + timedelta(days=rng.randrange(-90, 120))
+            day = add_months(day, VALIDITY_MONTHS) + timedelta(days=rng.randrange(-90, 120))
             stars = min(4, stars + 1) if rng.random() < 0.12 else stars
         for earlier, later in pairwise(decisions):
             earlier.next_decided_on = later.decided_on
