@@ -111,3 +111,5 @@ def test_every_run_is_recorded_with_its_checksum(department_officer):
     assert applied.counts["sheets"]["Năm 2025"] == 48
     assert len(applied.sha256) == 64
     assert (refused.status, refused.errors_count) == (ImportRun.Status.REFUSED, 3)
+    assert refused.user is None
+    assert refused.operator.endswith("(dòng lệnh)") and "@" in refused.operator

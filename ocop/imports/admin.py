@@ -5,7 +5,15 @@ from ocop.imports.models import ImportRun
 
 @admin.register(ImportRun)
 class ImportRunAdmin(admin.ModelAdmin):
-    list_display = ["started_at", "file_name", "status", "user", "warnings_count", "errors_count"]
+    list_display = [
+        "started_at",
+        "file_name",
+        "status",
+        "user",
+        "operator",
+        "warnings_count",
+        "errors_count",
+    ]
     list_filter = ["status", "dry_run"]
     search_fields = ["file_name", "sha256"]
     readonly_fields = [f.name for f in ImportRun._meta.fields]

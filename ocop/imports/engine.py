@@ -90,6 +90,7 @@ def import_files(
     files: list[ImportFile | Path | str],
     *,
     user=None,
+    operator: str = "",
     dry_run: bool = False,
     province_code: str | None = None,
     progress=lambda message: None,
@@ -120,7 +121,7 @@ def import_files(
         else ImportRun.Status.APPLIED
     )
     result = ImportResult(status, reports, issues)
-    runs = _runs(result, user, started_at, dry_run)
+    runs = _runs(result, user, operator, started_at, dry_run)
     if status == ImportRun.Status.APPLIED:
         progress("Đang ghi vào cơ sở dữ liệu")
         write.apply(plan, province, runs)
@@ -183,7 +184,7 @@ def _check_file(index: int, source: ImportFile, reference: Reference):
     return report, rows, issues
 
 
-def _runs(result: ImportResult, user, started_at, dry_run: bool) -> list[ImportRun]:
+def _runs(result: ImportResult, user, operator, started_at, dry_run) -> list[ImportRun]:
     finished_at = timezone.now()
     runs = []
     for report in result.files:
@@ -194,6 +195,7 @@ def _runs(result: ImportResult, user, started_at, dry_run: bool) -> list[ImportR
         runs.append(
             ImportRun(
                 user=user if getattr(user, "pk", None) else None,
+                operator=operator or (user.get_username() if user else ""),
                 started_at=started_at,
                 finished_at=finished_at,
                 file_name=report.name,

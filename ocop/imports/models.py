@@ -20,6 +20,8 @@ class ImportRun(models.Model):
         on_delete=models.SET_NULL,
         related_name="import_runs",
     )
+    # Who ran it when no account is named: the command line's system login and machine.
+    operator = models.CharField("người thực hiện", max_length=200, blank=True)
     started_at = models.DateTimeField("bắt đầu")
     finished_at = models.DateTimeField("kết thúc")
     file_name = models.CharField("tệp", max_length=500)

@@ -1,3 +1,5 @@
+import getpass
+import socket
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -34,6 +36,7 @@ class Command(BaseCommand):
         result = import_files(
             paths,
             user=self._user(options["user"]),
+            operator=f"{getpass.getuser()}@{socket.gethostname()} (dòng lệnh)",
             dry_run=options["dry_run"],
             province_code=options["province"],
             progress=lambda message: self.stderr.write(f"{message}…"),
