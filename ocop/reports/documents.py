@@ -74,3 +74,11 @@ def expiring_file(start: date, end: date, fmt: str, province: Province | None = 
         content = docx_writer.expiring_docx(product_list, period)
     note = f"{len(product_list)} sản phẩm {period[1:-1].lower()}."
     return File(f"sap-het-han-{start.isoformat()}-{end.isoformat()}{fmt}", content, note)
+
+
+MAKERS = {"letter": letter_file, "lists": lists_file, "expiring": expiring_file}
+
+
+def make(kind: str, dates, fmt: str, province: Province | None = None) -> File:
+    """The file of one kind ("letter", "lists", "expiring") for its dates, in a format."""
+    return MAKERS[kind](*dates, fmt, province)

@@ -49,13 +49,8 @@ def expiring(request, fmt):
 def _download(request, kind: str, fmt: str, dates):
     if fmt not in documents.FORMATS[kind]:
         raise Http404
-    make = {
-        "letter": documents.letter_file,
-        "lists": documents.lists_file,
-        "expiring": documents.expiring_file,
-    }[kind]
     try:
-        file = make(*dates(), fmt)
+        file = documents.make(kind, dates(), fmt)
     except BadDay as exc:
         return _page(request, str(exc), 400)
     except FiguresMismatch as exc:

@@ -68,13 +68,8 @@ class Command(BaseCommand):
         if output is None:
             products = Product.objects.in_province(province)
             return self.stdout.write(as_text(expiring_list(*dates, products)))
-        make = {
-            "letter": documents.letter_file,
-            "lists": documents.lists_file,
-            "expiring": documents.expiring_file,
-        }[kind]
         try:
-            file = make(*dates, output.suffix.lower(), province)
+            file = documents.make(kind, dates, output.suffix.lower(), province)
         except (FiguresMismatch, PdfError) as exc:
             raise CommandError(str(exc), returncode=1) from None
         _write(output, file.content)
