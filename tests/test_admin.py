@@ -72,3 +72,11 @@ def test_dates_are_read_day_first_in_the_back_office(officer_client):
         {"product": product.pk, "stars": 3, "number": "7/QĐ-UBND", "decided_on": "03/04/2024"},
     )
     assert Decision.objects.get().decided_on == date(2024, 4, 3)
+
+
+def test_the_back_office_speaks_vietnamese_to_an_english_browser(officer_client):
+    html = officer_client.get(
+        "/admin/registry/product/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"
+    ).content.decode()
+    assert "Chọn sản phẩm để thay đổi" in html
+    assert "Select" not in html
