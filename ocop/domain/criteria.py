@@ -24,7 +24,6 @@ def criteria_version_on(day: date) -> str:
     return in_force[-1] if in_force else CRITERIA_VERSIONS[0][0]
 
 
-@lru_cache(maxsize=4096)
 def presumed_issuer(stars: int, decided_on: date, district: str | None, province: str) -> str:
     if stars not in VALID_STARS:
         raise ValueError(f"Số sao không hợp lệ: {stars} (chỉ 3, 4 hoặc 5 sao)")
@@ -36,6 +35,7 @@ def presumed_issuer(stars: int, decided_on: date, district: str | None, province
     return _committee("huyện", district) if district else "UBND cấp huyện"
 
 
+@lru_cache(maxsize=1024)  # a province, and its few districts
 def _committee(unit: str, name: str) -> str:
     name = normalize_text(name)
     for word in _UNIT_WORDS:

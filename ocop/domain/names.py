@@ -37,7 +37,7 @@ _TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 
 
 def normalize_text(s: str) -> str:
-    if unicodedata.is_normalized("NFC", s) and not _NEEDS_WORK.search(s):
+    if s.isascii() or (unicodedata.is_normalized("NFC", s) and not _NEEDS_WORK.search(s)):
         return " ".join(s.split())
     return compose(s)
 
@@ -69,6 +69,7 @@ def producer_key(name: str) -> str:
     return text_key(expand_producer_type(name))
 
 
+@lru_cache(maxsize=65536)
 def product_key(name: str) -> str:
     return text_key(name)
 

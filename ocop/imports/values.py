@@ -3,6 +3,7 @@ each raises ValueError with a Vietnamese message saying what is wrong."""
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from ocop.domain.names import fold, normalize_text
 from ocop.domain.stars import VALID_STARS
@@ -24,6 +25,8 @@ _SERIAL = re.compile(r"\d{5}(?:\.0+)?")
 _NUMBER = re.compile(r"\d+[a-zA-Z]?\s*/\s*(?:\d{4}\s*/\s*)?[^\W\d_][\w.]*(?:\s*[/\-–]\s*[\w.]+)*")
 _NUMBER_PREFIX = re.compile(r"^(?:quyết\s+định|qđ|qd)?\s*(?:số|so)?\s*[:.]?\s*", re.IGNORECASE)
 _ISSUER_IN_DECISION = re.compile(r"\bcủa\s+(.+)$", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s*([/\-])\s*")
+_DIGIT = re.compile(r"\d")
 
 
 def parse_stars(value) -> int:
@@ -41,6 +44,7 @@ def parse_stars(value) -> int:
     return stars
 
 
+@lru_cache(maxsize=1024)  # a list writes its stars a handful of ways
 def _stars_from_text(text: str) -> int | None:
     if not text:
         return None
@@ -70,6 +74,7 @@ def parse_date(value) -> date:
     return found
 
 
+@lru_cache(maxsize=8192)  # a list holds a few hundred decision days, each many times
 def find_date(text: str) -> date | None:
     """The first date written in `text`, or None when there is none. Raises ValueError for a
     date that does not exist (31/02/2024)."""
@@ -112,9 +117,11 @@ def _plausible(day: date) -> date:
 
 def normalize_number(text: str) -> str:
     """'số 123 / qđ - ubnd' -> '123/QĐ-UBND': one spelling per decision number."""
-    text = normalize_text(str(text))
-    text = _NUMBER_PREFIX.sub("", text)
-    text = re.sub(r"\s*([/\-–])\s*", lambda m: "-" if m.group(1) == "–" else m.group(1), text)
+    text = normalize_text(str(text)).replace("–", "-")
+    if not text[:1].isdigit():  # most numbers are written bare: nothing to take off
+        text = _NUMBER_PREFIX.sub("", text)
+    if " " in text:  # the only space left by normalize_text
+        text = _SEPARATOR.sub(lambda match: match.group(1), text)
     return text.upper().strip(" ,;.")
 
 
@@ -124,7 +131,7 @@ def parse_number(value) -> str:
     number = normalize_number(str(value))
     if not number:
         raise ValueError("thiếu số quyết định")
-    if not re.match(r"\d", number):
+    if not _DIGIT.match(number):
         raise ValueError("số quyết định phải bắt đầu bằng chữ số (ví dụ 123/QĐ-UBND)")
     return number
 

@@ -25,13 +25,13 @@ def apply(plan: Plan, province: Province, runs: list[ImportRun]) -> None:
     now = timezone.now()
     _save(plan.producers, now, Producer)
     for entity in plan.products:
-        if entity.is_new:
-            entity.instance.producer = entity.producer.instance
+        if entity.is_new:  # the id, not the instance: Django's related-object setter is slow
+            entity.instance.producer_id = entity.producer.instance.pk
     _save(plan.products, now, Product)
     holidays = None
     if province.roll_forward_holidays:
         holidays = set(Holiday.objects.values_list("day", flat=True))
-    decisions = [_decision(entity.instance, row) for entity, row in plan.new_decisions]
+    decisions = [_decision(entity.instance.pk, row) for entity, row in plan.new_decisions]
     for decision in decisions:
         decision.derive(roll_forward=province.roll_forward_holidays, holidays=holidays)
     _link_new_products(decisions, plan)
@@ -149,9 +149,9 @@ def _reserve_ids(model, count: int) -> list[int]:
     return list(range(first, first + count))
 
 
-def _decision(product, row: CheckedRow) -> Decision:
+def _decision(product_id: int, row: CheckedRow) -> Decision:
     return Decision(
-        product=product,
+        product_id=product_id,
         stars=row.stars,
         score=row.score,
         number=row.number,
