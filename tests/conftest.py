@@ -44,7 +44,14 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def page(browser, transactional_db):
+    """A fresh browser tab on a live server's database. Tests served live run in transactions
+    that end with a flush, so the reference data of the migrations is loaded again here."""
+    from django.apps import apps
+
+    from ocop.registry.reference import load_all
+
+    load_all(apps)
     context = browser.new_context(locale="vi-VN", viewport={"width": 1200, "height": 900})
     page = context.new_page()
     yield page

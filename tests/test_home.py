@@ -44,7 +44,7 @@ def test_it_explains_a_bad_day_in_vietnamese(visitor):
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_visitor_picks_a_day_in_a_real_browser(live_server, page):
     make_decision(decided_on=date(2022, 12, 31), stars=4)
     page.goto(live_server.url + "/")
@@ -59,7 +59,7 @@ def test_a_visitor_picks_a_day_in_a_real_browser(live_server, page):
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_an_officer_logs_in_to_the_back_office(live_server, page, department_officer):
     page.goto(live_server.url + "/")
     page.click("text=Đăng nhập quản trị")

@@ -20,7 +20,7 @@ def logged_in(live_server, page, department_officer):
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_an_officer_downloads_the_letter_and_the_lists_of_a_chosen_day(logged_in, tmp_path):
     make_decision(decided_on=date(2022, 12, 31), stars=4)
     make_decision(make_product("Hồng trà"), decided_on=date(2022, 12, 30))
