@@ -5,6 +5,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ocop.domain.validity import is_valid_on
+
 
 class Status(enum.StrEnum):
     VALID = "valid"
@@ -57,7 +59,7 @@ def _signed_by(decisions: Iterable[DecisionFacts], day: date) -> list[DecisionFa
 
 
 def _in_force(decision: DecisionFacts, day: date) -> bool:
-    within_term = decision.decided_on <= day <= decision.last_valid_day
+    within_term = is_valid_on(decision.decided_on, decision.last_valid_day, day)
     return within_term and not _revoked_by(decision, day)
 
 

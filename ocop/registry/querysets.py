@@ -68,9 +68,6 @@ class ProductQuerySet(models.QuerySet):
     def valid_on(self, day: date):
         return self.filter(Exists(self._decisions().valid_on(day)))
 
-    def recognised_by(self, day: date):
-        return self.filter(Exists(self._decisions().signed_by(day)))
-
     def not_recognised_on(self, day: date):
         return self.exclude(Exists(self._decisions().signed_by(day)))
 
