@@ -5,8 +5,8 @@ from pathlib import Path
 
 from ocop.registry.models import Decision, Producer, ProducerType, Product, Unit
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SAMPLES = SHARED / "samples"
+# The sample lists travel with the project: a clone has no sibling shared/ folder.
+SAMPLES = Path(__file__).resolve().parent / "data"
 
 
 def unit(name: str) -> Unit:
