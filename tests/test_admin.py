@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from ocop.registry.models import Decision, Holiday, Province
-from ocop.registry.validity_store import recompute_validity
+from ocop.registry.derived import recompute
 from tests.factories import make_decision, make_product
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,8 @@ def test_it_shows_the_last_valid_day_coloured_by_urgency(officer_client):
     today = timezone.localdate()
     decision = make_decision(decided_on=today - timedelta(days=1050))
     html = officer_client.get("/admin/registry/product/").content.decode()
-    assert f'<span style="color:#b54708">{decision.last_valid_day:%d/%m/%Y}</span>' in html
+    assert f'<span class="urgency-soon">{decision.last_valid_day:%d/%m/%Y}</span>' in html
+    assert "registry/urgency.css" in html
 
 
 def test_the_last_valid_day_is_derived_never_typed(officer_client):
@@ -52,17 +53,21 @@ def test_the_last_valid_day_is_derived_never_typed(officer_client):
     assert Decision.objects.get().last_valid_day == date(2027, 2, 28)
 
 
-def test_recompute_follows_the_province_roll_forward_setting():
+def test_last_valid_days_follow_the_province_roll_forward_setting_at_once():
     # 36 months after 02/09/2020 is Saturday 02/09/2023 (National Day); 01-04/09/2023 were off.
     decision = make_decision(decided_on=date(2020, 9, 2))
     assert decision.last_valid_day == date(2023, 9, 2)
     Holiday.objects.create(day=date(2023, 9, 1), name="Nghỉ lễ Quốc khánh")
     Holiday.objects.create(day=date(2023, 9, 4), name="Nghỉ lễ Quốc khánh")
-    assert recompute_validity() == 0  # the province has not turned the rule on
+    decision.refresh_from_db()
+    assert decision.last_valid_day == date(2023, 9, 2)  # the province has not turned it on
     Province.objects.filter(code="12").update(roll_forward_holidays=True)
-    assert recompute_validity() == 1
     decision.refresh_from_db()
     assert decision.last_valid_day == date(2023, 9, 5)
+    assert recompute().last_valid_days == 0  # nothing left for a manual recompute
+    Holiday.objects.filter(day=date(2023, 9, 4)).delete()
+    decision.refresh_from_db()
+    assert decision.last_valid_day == date(2023, 9, 4)
 
 
 def test_dates_are_read_day_first_in_the_back_office(officer_client):

@@ -95,6 +95,21 @@ def test_it_refuses_lists_that_lost_a_row(registry, monkeypatch):
         checked_lists(DAY)
 
 
+def test_it_refuses_figures_when_the_status_in_sql_goes_wrong(registry, monkeypatch):
+    """A fault in the one SQL statement of the statuses misleads the summary and the lists
+    alike; the check by the pure rules of ocop.domain, which shares no SQL with them, sees it."""
+    from ocop.registry.querysets import DecisionQuerySet
+
+    statuses = DecisionQuerySet.with_product_status
+
+    def forgets_four_stars(self, day):
+        return statuses(self, day).exclude(stars=4)
+
+    monkeypatch.setattr(DecisionQuerySet, "with_product_status", forgets_four_stars)
+    with pytest.raises(FiguresMismatch, match="valid_products: số liệu 3, quy tắc 5"):
+        checked_lists(DAY)
+
+
 def test_it_refuses_an_expired_list_that_disagrees(registry, monkeypatch):
     monkeypatch.setattr(lists, "expired_list", lambda day, products: lists.ProductList("", day))
     with pytest.raises(FiguresMismatch, match="expired_products"):

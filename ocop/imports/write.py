@@ -4,9 +4,7 @@ nothing. Rows are written with COPY (PostgreSQL) or one executemany (SQLite) ins
 bulk_create, whose per-value preparation costs more than the writing at 50,000 rows."""
 
 import functools
-import itertools
 import operator
-from collections import defaultdict
 from datetime import UTC, date
 
 from django.db import connection, models, transaction
@@ -15,7 +13,8 @@ from django.utils import timezone
 from ocop.imports.models import ImportRun
 from ocop.imports.plan import Plan
 from ocop.imports.rows import CheckedRow
-from ocop.registry.models import Decision, Holiday, Producer, Product, Province
+from ocop.registry.derived import derive_last_valid_days
+from ocop.registry.models import Decision, Producer, Product, Province
 
 _FOREIGN_KEYS = {"unit_id": "unit", "product_set_id": "product_set"}
 
@@ -28,17 +27,9 @@ def apply(plan: Plan, province: Province, runs: list[ImportRun]) -> None:
         if entity.is_new:  # the id, not the instance: Django's related-object setter is slow
             entity.instance.producer_id = entity.producer.instance.pk
     _save(plan.products, now, Product)
-    holidays = None
-    if province.roll_forward_holidays:
-        holidays = set(Holiday.objects.values_list("day", flat=True))
     decisions = [_decision(entity.instance.pk, row) for entity, row in plan.new_decisions]
-    for decision in decisions:
-        decision.derive(roll_forward=province.roll_forward_holidays, holidays=holidays)
-    _link_new_products(decisions, plan)
-    _insert(Decision, decisions, now)
-    stored = sorted({e.instance.pk for e, _ in plan.new_decisions if not e.is_new})
-    for start in range(0, len(stored), 5000):
-        Decision.objects.relink(stored[start : start + 5000])
+    derive_last_valid_days(decisions, roll_forward=province.roll_forward_holidays)
+    _insert(Decision, decisions, now)  # the database links each to the next (registry/links.py)
     updated = list(plan.updated_decisions.values())
     if updated:
         fields = ["revoked_on", "revocation_number", "revocation_reason", "issuer"]
@@ -99,19 +90,6 @@ def _converters(fields) -> list[tuple[int, object]]:
         if to_db is not None:
             found.append((index, lambda v, to_db=to_db: None if v is None else to_db(v)))
     return found
-
-
-def _link_new_products(decisions: list[Decision], plan: Plan) -> None:
-    """next_decided_on of a new product's decisions, as Decision.objects.relink would set it
-    (by date, then creation order), without a query per product."""
-    by_product = defaultdict(list)
-    for decision, (entity, _) in zip(decisions, plan.new_decisions, strict=True):
-        if entity.is_new:
-            by_product[id(entity)].append(decision)
-    for own in by_product.values():
-        own.sort(key=lambda decision: decision.decided_on)
-        for earlier, later in itertools.pairwise(own):
-            earlier.next_decided_on = later.decided_on
 
 
 def _save(entities, now, model) -> None:

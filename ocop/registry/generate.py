@@ -4,7 +4,6 @@ national-scale data sets for benchmarks. Same seed, same data."""
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import pairwise
 
 from django.db import transaction
 
@@ -202,7 +201,6 @@ class Generator:
                 issuer=self.issuer(stars, day, place),
                 criteria_version=criteria.criteria_version_on(day),
             )
-            decision.derive(roll_forward=False)
             if rng.random() < 0.015:
                 decision.revoked_on = day + timedelta(days=rng.randrange(60, 900))
                 decision.revocation_number = self.decision_number(decision.revoked_on)
@@ -214,8 +212,6 @@ class Generator:
                 break
             day = add_months(day, VALIDITY_MONTHS) + timedelta(days=rng.randrange(-90, 120))
             stars = min(4, stars + 1) if rng.random() < 0.12 else stars
-        for earlier, later in pairwise(decisions):
-            earlier.next_decided_on = later.decided_on
         return decisions
 
     def address(self, product_day: date, place: Place) -> str:

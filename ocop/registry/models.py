@@ -4,11 +4,11 @@ the few stored values (keys, last valid day) by calling those rules."""
 from django.db import models
 from django.urls import reverse
 
-from ocop.domain import names, validity
+from ocop.domain import names
 from ocop.domain.dates import format_date
 from ocop.domain.producers import ProducerType as DomainProducerType
 from ocop.domain.status import DecisionFacts, stars_on, status_on
-from ocop.registry.querysets import DecisionQuerySet, ProductQuerySet
+from ocop.registry.querysets import DecisionQuerySet, ProductQuerySet, RuleQuerySet
 
 
 class Province(models.Model):
@@ -18,6 +18,8 @@ class Province(models.Model):
     # Civil Code art. 148(5): roll a last day off weekends and holidays. Off by default because
     # administrative practice prints a fixed end date; the province decides.
     roll_forward_holidays = models.BooleanField("lùi ngày hết hạn qua ngày nghỉ", default=False)
+
+    objects = RuleQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]
@@ -34,8 +36,12 @@ class Unit(models.Model):
     code = models.CharField("mã", max_length=10, unique=True)
     name = models.CharField("tên", max_length=100)
     kind = models.CharField("loại", max_length=20)
-    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="units")
+    province = models.ForeignKey(
+        Province, verbose_name="tỉnh/thành phố", on_delete=models.PROTECT, related_name="units"
+    )
     name_key = models.CharField(max_length=100, editable=False, db_index=True)
+
+    objects = RuleQuerySet.as_manager()
 
     class Meta:
         ordering = ["province__code", "name"]
@@ -67,10 +73,19 @@ class OldUnit(models.Model):
     kind = models.CharField("loại", max_length=20)
     district = models.CharField("huyện/thành phố", max_length=100)
     district_kind = models.CharField("loại đơn vị cấp huyện", max_length=20)
-    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="old_units")
-    successor = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="predecessors")
-    confidence = models.CharField(max_length=10, choices=Confidence, default=Confidence.HIGH)
-    note = models.TextField(blank=True)
+    province = models.ForeignKey(
+        Province, verbose_name="tỉnh/thành phố", on_delete=models.PROTECT, related_name="old_units"
+    )
+    successor = models.ForeignKey(
+        Unit,
+        verbose_name="sáp nhập vào xã/phường",
+        on_delete=models.PROTECT,
+        related_name="predecessors",
+    )
+    confidence = models.CharField(
+        "độ tin cậy", max_length=10, choices=Confidence, default=Confidence.HIGH
+    )
+    note = models.TextField("ghi chú", blank=True)
 
     class Meta:
         ordering = ["province__code", "district", "name"]
@@ -87,6 +102,8 @@ class Holiday(models.Model):
 
     day = models.DateField("ngày", unique=True)
     name = models.CharField("tên", max_length=100)
+
+    objects = RuleQuerySet.as_manager()
 
     class Meta:
         ordering = ["day"]
@@ -246,9 +263,9 @@ class Decision(models.Model):
     )
     criteria_version = models.CharField("bộ tiêu chí", max_length=100, blank=True)
     last_valid_day = models.DateField("hiệu lực đến hết ngày", editable=False)
-    # The date of the product's next decision (by date, then id); None for the latest. Kept so
-    # that "the latest decision as of day D" is a plain row filter, which makes the summary of
-    # 50,000 products one index scan instead of a correlated subquery per product.
+    # The date of the product's next decision (by date, then id); None for the latest, so that
+    # "the latest decision as of day D" is a plain row filter (one index scan for the summary
+    # of 50,000 products). Kept by database triggers: ocop/registry/links.py.
     next_decided_on = models.DateField(null=True, editable=False)
     revoked_on = models.DateField("ngày thu hồi", null=True, blank=True)
     revocation_number = models.CharField("số quyết định thu hồi", max_length=100, blank=True)
@@ -298,24 +315,12 @@ class Decision(models.Model):
     def save(self, *args, **kwargs):
         self.derive()
         super().save(*args, **kwargs)
-        Decision.objects.relink([self.product_id])
 
-    def delete(self, *args, **kwargs):
-        product_id = self.product_id
-        result = super().delete(*args, **kwargs)
-        Decision.objects.relink([product_id])
-        return result
+    def derive(self) -> None:
+        """The last valid day by the law (ocop.registry.derived); it is never typed."""
+        from ocop.registry.derived import derive_last_valid_days
 
-    def derive(self, *, roll_forward: bool | None = None, holidays=None) -> None:
-        """Derive the last valid day by the law; it is never typed. Bulk writers that derive
-        many decisions pass the province rule and holidays once instead of per row."""
-        if roll_forward is None:
-            roll_forward = province_rolls_forward(self.product.unit.province_id)
-        if roll_forward and holidays is None:
-            holidays = set(Holiday.objects.values_list("day", flat=True))
-        self.last_valid_day = validity.last_valid_day(
-            self.decided_on, roll_forward=roll_forward, holidays=holidays or ()
-        )
+        derive_last_valid_days([self])
 
     def facts(self) -> DecisionFacts:
         return DecisionFacts(
@@ -326,6 +331,3 @@ class Decision(models.Model):
             order=self.pk or 0,
         )
 
-
-def province_rolls_forward(province_id: int) -> bool:
-    return Province.objects.filter(pk=province_id, roll_forward_holidays=True).exists()

@@ -1,14 +1,24 @@
 """Each status of OCOP.md §2 named once, in SQL. ocop.domain.status says the same in Python;
-tests/test_status_sql.py checks that both agree on many generated products and dates."""
+tests/test_status_sql.py checks that both agree on many generated products and dates.
+
+The statuses are written once, in DecisionQuerySet.with_product_status: on each product's
+latest decision as of the day, the product's status and the stars that count. The product
+filters and the summary are built on it."""
 
 from datetime import date
 
 from django.db import models
-from django.db.models import Exists, Max, OuterRef, Q, Subquery
+from django.db.models import Case, CharField, Exists, F, Max, OuterRef, Q, Subquery, Value, When
+
+from ocop.domain.status import Status
 
 
-def not_revoked_by(day: date) -> Q:
-    return Q(revoked_on__isnull=True) | Q(revoked_on__gt=day)
+def not_revoked_by(day: date, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}revoked_on__isnull": True}) | Q(**{f"{prefix}revoked_on__gt": day})
+
+
+def revoked_by(day: date) -> Q:
+    return Q(revoked_on__lte=day)
 
 
 def valid_q(day: date) -> Q:
@@ -26,23 +36,6 @@ class DecisionQuerySet(models.QuerySet):
             Q(next_decided_on__isnull=True) | Q(next_decided_on__gt=day), decided_on__lte=day
         )
 
-    def relink(self, product_ids) -> int:
-        """Set next_decided_on for the decisions of these products. Every writer that bypasses
-        Decision.save() (bulk_create, bulk_update, queryset.update/delete) must call it."""
-        rows = (
-            self.model.objects.filter(product__in=list(product_ids))
-            .order_by("product", "decided_on", "pk")
-            .values_list("pk", "product", "decided_on", "next_decided_on")
-        )
-        changed = []
-        rows = list(rows)
-        for (pk, product, _, current), following in zip(rows, [*rows[1:], None], strict=True):
-            wanted = following[2] if following and following[1] == product else None
-            if wanted != current:
-                changed.append(self.model(pk=pk, next_decided_on=wanted))
-        self.model.objects.bulk_update(changed, ["next_decided_on"], batch_size=2000)
-        return len(changed)
-
     def valid_on(self, day: date):
         return self.filter(valid_q(day))
 
@@ -58,6 +51,52 @@ class DecisionQuerySet(models.QuerySet):
         )
         return self.valid_on(day).filter(~Exists(later))
 
+    def with_product_status(self, day: date):
+        """Each product's latest decision as of `day`, annotated with the product's status
+        (`product_status`, a Status value) and the stars that count (`counted_stars`).
+        A product is valid when its latest decision is in force, or when that one was revoked
+        while an earlier one still is (then the earlier one's stars count). Last valid days
+        never decrease with the decision date, so a latest decision that ran out unrevoked
+        means every earlier one ran out too: expired."""
+        in_force = self.model.objects.valid_on(day).filter(product=OuterRef("product"))
+        revived = revoked_by(day) & Exists(in_force)
+        older_stars = in_force.order_by("-decided_on", "-pk").values("stars")[:1]
+        return self.latest_by(day).annotate(
+            product_status=Case(
+                When(valid_q(day), then=Value(Status.VALID.value)),
+                When(revived, then=Value(Status.VALID.value)),
+                When(revoked_by(day), then=Value(Status.REVOKED.value)),
+                default=Value(Status.EXPIRED.value),
+                output_field=CharField(),
+            ),
+            counted_stars=Case(
+                When(valid_q(day), then=F("stars")),
+                When(revived, then=Subquery(older_stars)),
+                default=None,
+            ),
+        )
+
+    def bulk_create(self, objs, *args, **kwargs):
+        from ocop.registry.derived import derive_last_valid_days
+
+        objs = list(objs)
+        derive_last_valid_days(objs)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def update(self, **kwargs):
+        """queryset.update() and bulk_update() skip save(): a new date or product derives the
+        last valid day again here (the link to the next decision is the triggers' work)."""
+        moved = {"decided_on", "product", "product_id"} & set(kwargs)
+        pks = list(self.values_list("pk", flat=True)) if moved else []
+        count = super().update(**kwargs)
+        if pks:
+            from ocop.registry.derived import rederive
+
+            rederive(self.model.objects.filter(pk__in=pks))
+        return count
+
+    update.alters_data = True
+
 
 class ProductQuerySet(models.QuerySet):
     def _decisions(self):
@@ -65,36 +104,39 @@ class ProductQuerySet(models.QuerySet):
 
         return Decision.objects.filter(product=OuterRef("pk"))
 
+    def _in_status(self, day: date, status: Status):
+        from ocop.registry.models import Decision
+
+        latest = Decision.objects.with_product_status(day).filter(product_status=status.value)
+        return self.filter(pk__in=latest.values("product"))
+
     def valid_on(self, day: date):
-        return self.filter(Exists(self._decisions().valid_on(day)))
+        return self._in_status(day, Status.VALID)
+
+    def expired_on(self, day: date):
+        return self._in_status(day, Status.EXPIRED)
+
+    def revoked_on(self, day: date):
+        return self._in_status(day, Status.REVOKED)
 
     def not_recognised_on(self, day: date):
         return self.exclude(Exists(self._decisions().signed_by(day)))
 
-    def revoked_on(self, day: date):
-        latest_revoked = self._decisions().latest_by(day).filter(revoked_on__lte=day)
-        return self.filter(Exists(latest_revoked)).exclude(Exists(self._decisions().valid_on(day)))
-
-    def expired_on(self, day: date):
-        # Last valid days never decrease with the decision date, so when the latest decision
-        # has run out unrevoked, every earlier one has run out too.
-        latest_lapsed = (
-            self._decisions().latest_by(day).filter(not_revoked_by(day), last_valid_day__lt=day)
-        )
-        return self.filter(Exists(latest_lapsed))
-
     def with_stars_on(self, day: date):
-        """Annotate `stars_on`: the stars of the latest decision valid on `day` (or None)."""
-        latest = self._decisions().valid_on(day).order_by("-decided_on", "-pk")
-        return self.annotate(stars_on=Subquery(latest.values("stars")[:1]))
+        """Annotate `stars_on`: the stars that count on `day` (None unless valid)."""
+        from ocop.registry.models import Decision
+
+        latest = Decision.objects.with_product_status(day).filter(product=OuterRef("pk"))
+        return self.annotate(stars_on=Subquery(latest.values("counted_stars")[:1]))
 
     def with_valid_until(self, day: date):
         """Annotate `valid_until`: the end of the product's recognition as known on `day`,
-        i.e. the latest last valid day of its unrevoked decisions signed by then."""
+        i.e. the latest last valid day of its decisions signed by then and not revoked by
+        then."""
         return self.annotate(
             valid_until=Max(
                 "decisions__last_valid_day",
-                filter=Q(decisions__decided_on__lte=day, decisions__revoked_on__isnull=True),
+                filter=Q(decisions__decided_on__lte=day) & not_revoked_by(day, "decisions__"),
             )
         )
 
@@ -105,3 +147,47 @@ class ProductQuerySet(models.QuerySet):
 
     def in_province(self, province):
         return self.filter(unit__province=province)
+
+    def update(self, **kwargs):
+        """A product moved to another commune may move to a province with another rule."""
+        moved = {"unit", "unit_id"} & set(kwargs)
+        pks = list(self.values_list("pk", flat=True)) if moved else []
+        count = super().update(**kwargs)
+        if pks:
+            from ocop.registry.derived import rederive_if_rules_differ
+            from ocop.registry.models import Decision
+
+            rederive_if_rules_differ(Decision.objects.filter(product__in=pks))
+        return count
+
+    update.alters_data = True
+
+
+class RuleQuerySet(models.QuerySet):
+    """For the tables the validity rule reads (provinces, holidays, communes): bulk writes
+    skip the save signals, so they derive every last valid day again."""
+
+    def _rederive_all(self) -> None:
+        from ocop.registry.derived import rederive
+        from ocop.registry.models import Decision
+
+        rederive(Decision.objects.all())
+
+    def update(self, **kwargs):
+        count = super().update(**kwargs)
+        self._rederive_all()
+        return count
+
+    update.alters_data = True
+
+    def bulk_create(self, *args, **kwargs):
+        created = super().bulk_create(*args, **kwargs)
+        self._rederive_all()
+        return created
+
+    def delete(self):
+        result = super().delete()
+        self._rederive_all()
+        return result
+
+    delete.alters_data = True

@@ -4,12 +4,12 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count
 
 from ocop.domain.dates import format_date
 from ocop.domain.names import vn_sort_key
+from ocop.domain.status import Status
 from ocop.registry.models import Decision, Product
-from ocop.registry.querysets import not_revoked_by, valid_q
 
 
 @dataclass
@@ -49,53 +49,36 @@ class Summary:
 
 def summarize(day: date, products=None, breakdowns: bool = False) -> Summary:
     """`products` narrows the count (one province, one commune); all products by default.
-    Works on each product's latest decision as of `day`, one row per product found by an
-    index scan; the statuses agree with ProductQuerySet and ocop.domain.status
-    (tests/test_status_sql.py)."""
-    latest = Decision.objects.latest_by(day)
+    Counts through the statuses of the QuerySets (DecisionQuerySet.with_product_status, on
+    each product's latest decision as of `day`, one row per product found by an index scan),
+    which tests/test_status_sql.py checks against ocop.domain.status."""
+    statuses = Decision.objects.with_product_status(day)
     if products is not None:
-        latest = latest.filter(product__in=products.values("pk"))
-    revived = dict(_revived(latest, day).values_list("pk", "older_stars"))
-    valid = latest.filter(valid_q(day) | Q(pk__in=list(revived)))
-    valid_products = Product.objects.filter(pk__in=valid.values("product"))
+        statuses = statuses.filter(product__in=products.values("pk"))
+    counts = Counter()
+    for status, stars, n in statuses.values_list("product_status", "counted_stars").annotate(
+        n=Count("pk")
+    ):
+        counts[status] += n
+        counts[stars] += n if status == Status.VALID else 0
+    valid_products = (products if products is not None else Product.objects).valid_on(day)
     heads = valid_products.aggregate(
-        n=Count("pk"),
-        producers=Count("producer", distinct=True),
-        communes=Count("unit", distinct=True),
-    )
-    by_stars = Counter(dict(latest.filter(valid_q(day)).values_list("stars").annotate(Count("pk"))))
-    by_stars.update(revived.values())
-    others = latest.exclude(valid_q(day)).aggregate(
-        expired=Count("pk", filter=not_revoked_by(day)),
-        revoked=Count("pk", filter=Q(revoked_on__lte=day)),
+        producers=Count("producer", distinct=True), communes=Count("unit", distinct=True)
     )
     summary = Summary(
         as_of=day,
-        valid_products=heads["n"],
-        valid_by_stars={str(s): by_stars[s] for s in Decision.Stars.values},
+        valid_products=counts[Status.VALID],
+        valid_by_stars={str(s): counts[s] for s in Decision.Stars.values},
         producers=heads["producers"],
         communes=heads["communes"],
-        expired_products=others["expired"],
-        revoked_products=others["revoked"] - len(revived),
+        expired_products=counts[Status.EXPIRED],
+        revoked_products=counts[Status.REVOKED],
     )
     if breakdowns:
         summary.by_commune = _count_by(valid_products, "unit__name")
         summary.by_group = _count_by(valid_products, "product_set__group")
         summary.by_producer_type = _count_by(valid_products, "producer__kind")
     return summary
-
-
-def _revived(latest, day: date):
-    """Latest decisions revoked by `day` whose product an earlier decision still keeps valid
-    (OCOP.md §2: the product is valid, with that decision's stars). Rare, so they are fetched
-    once and named by id rather than tested on every row."""
-    still_valid = Decision.objects.valid_on(day).filter(product=OuterRef("product"))
-    older_stars = still_valid.order_by("-decided_on", "-pk").values("stars")[:1]
-    return (
-        latest.filter(revoked_on__lte=day)
-        .filter(Exists(still_valid))
-        .annotate(older_stars=Subquery(older_stars))
-    )
 
 
 def _count_by(products, field_name: str) -> dict[str, int]:

@@ -1,6 +1,8 @@
 """The rows of Phụ lục I (valid products), Phụ lục II (expired, not re-evaluated) and of the
-expiring list, built only from the registry's QuerySets, and the letter's figures recomputed
-from them (the self-check)."""
+expiring list, built only from the registry's QuerySets, and the letter's figures checked three
+ways before any file is written: the SQL summary, the rows of the lists, and the pure rules of
+ocop.domain.status applied in Python to every product's decisions (the one path that shares
+no SQL with the other two)."""
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -8,6 +10,7 @@ from datetime import date
 from itertools import groupby
 
 from ocop.domain.names import vn_sort_key
+from ocop.domain.status import DecisionFacts, Status, stars_on, status_on
 from ocop.registry.models import Decision, Product
 from ocop.registry.summary import Summary, summarize
 
@@ -85,6 +88,33 @@ class Figures:
             producers=len({row.producer_id for row in rows}),
             communes=len({row.unit_id for row in rows}),
             expired_products=len(expired),
+        )
+
+    @classmethod
+    def from_rules(cls, day: date, products) -> "Figures":
+        facts: dict[int, list[DecisionFacts]] = {}
+        decisions = Decision.objects.filter(product__in=products.values("pk")).values_list(
+            "pk", "product_id", "decided_on", "last_valid_day", "stars", "revoked_on"
+        )
+        for pk, product, decided_on, last_valid_day, stars, revoked_on in decisions:
+            facts.setdefault(product, []).append(
+                DecisionFacts(decided_on, last_valid_day, stars, revoked_on, order=pk)
+            )
+        status = {pk: status_on(own, day) for pk, own in facts.items()}
+        valid = {pk for pk, s in status.items() if s == Status.VALID}
+        where = {
+            pk: (producer, unit)
+            for pk, producer, unit in products.filter(pk__in=valid).values_list(
+                "pk", "producer_id", "unit_id"
+            )
+        }
+        return cls(
+            as_of=day,
+            valid_products=len(valid),
+            valid_by_stars=dict(Counter(stars_on(facts[pk], day) for pk in valid)),
+            producers=len({producer for producer, _ in where.values()}),
+            communes=len({unit for _, unit in where.values()}),
+            expired_products=sum(s == Status.EXPIRED for s in status.values()),
         )
 
 
@@ -199,13 +229,14 @@ def checked_lists(day: date, products=None) -> Lists:
     products = products if products is not None else Product.objects.all()
     figures = Figures.from_summary(summarize(day, products))
     valid, expired = valid_list(day, products), expired_list(day, products)
-    check(figures, Figures.from_lists(valid, expired))
+    check(figures, Figures.from_lists(valid, expired), "danh sách")
+    check(figures, Figures.from_rules(day, products), "quy tắc")
     return Lists(figures, valid, expired)
 
 
-def check(expected: Figures, recomputed: Figures) -> None:
+def check(expected: Figures, recomputed: Figures, source: str = "danh sách") -> None:
     differences = [
-        f"{name}: số liệu {getattr(expected, name)}, danh sách {getattr(recomputed, name)}"
+        f"{name}: số liệu {getattr(expected, name)}, {source} {getattr(recomputed, name)}"
         for name in expected.__dataclass_fields__
         if getattr(expected, name) != getattr(recomputed, name)
     ]

@@ -1,13 +1,14 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from ocop.registry.derived import recompute
 from ocop.registry.models import Province
-from ocop.registry.validity_store import recompute_validity
 
 
 class Command(BaseCommand):
     help = (
-        "Tính lại ngày hết hiệu lực của mọi quyết định theo quy tắc của tỉnh (sau khi bật/tắt "
-        "lùi ngày qua ngày nghỉ hoặc sửa danh sách ngày nghỉ lễ)."
+        "Kiểm tra và tính lại mọi giá trị suy ra của quyết định (ngày hết hiệu lực theo quy tắc "
+        "của tỉnh, liên kết tới quyết định kế tiếp). Mọi đường ghi đã tự giữ chúng đúng, nên "
+        "lệnh này thường báo 0; khác 0 nghĩa là dữ liệu đã bị sửa ngoài hệ thống."
     )
 
     def add_arguments(self, parser):
@@ -19,5 +20,8 @@ class Command(BaseCommand):
             province = Province.objects.filter(code=options["province"]).first()
             if province is None:
                 raise CommandError(f"Không có tỉnh mã {options['province']!r}.", returncode=2)
-        changed = recompute_validity(province)
-        self.stdout.write(f"Đã cập nhật ngày hết hiệu lực của {changed} quyết định.")
+        result = recompute(province)
+        self.stdout.write(
+            f"Đã sửa ngày hết hiệu lực của {result.last_valid_days} quyết định và liên kết "
+            f"của {result.links} quyết định."
+        )
