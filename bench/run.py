@@ -47,6 +47,8 @@ def main() -> int:
     if (HERE / "bench_import.py").exists():
         print("== import of a 50,000-row workbook (SQLite)")
         failures += run("bench_import.py", f"sqlite:///{cache / 'import.sqlite3'}") != 0
+    print("== import limits: peak memory of the worst files still allowed (SQLite)")
+    failures += run("bench_import_limits.py", f"sqlite:///{cache / 'limits.sqlite3'}") != 0
     return 1 if failures else 0
 
 

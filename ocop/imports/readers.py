@@ -1,7 +1,9 @@
 """Spreadsheet files -> sheets of raw cell values, with Excel's own row and column positions.
 
-.xlsx/.xlsm/.xls/.ods are read with python-calamine (fast, and it gives merged ranges);
-.csv is decoded as UTF-8 (with or without BOM), else as Windows-1258."""
+A file is first checked for what it really is and for its size (filetype.py, limits.py and
+the *_scan.py modules), before any cell is read. .xlsx/.xlsm/.xls/.ods are then read with
+python-calamine (fast, and it gives merged ranges); .csv is decoded as UTF-16 when it says so
+or looks so, else UTF-8 (with or without BOM), else Windows-1258."""
 
 import csv
 import io
@@ -13,13 +15,23 @@ import python_calamine
 
 from ocop.formula_injection import unquote_csv_value
 from ocop.imports import legacy
+from ocop.imports.filetype import (
+    SAVE_AS_XLSX,
+    UnreadableFile,
+    damaged,
+    kind_of,
+    open_zip,
+    refuse_wrong_spreadsheet,
+)
+from ocop.imports.limits import Limits, number
+from ocop.imports.ods_scan import check_ods
+from ocop.imports.xls_scan import check_xls
+from ocop.imports.xlsx_scan import check_xlsx
 
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
 EXTENSIONS = (*SPREADSHEETS, ".csv")
-
-
-class UnreadableFile(ValueError):
-    """The file cannot be read at all: wrong type, damaged, protected."""
+_NATIVE = {"zip": (".xlsx", ".xlsm", ".ods"), "ole": (".xls",)}
+__all__ = ["EXTENSIONS", "Sheet", "UnreadableFile", "Workbook", "read"]
 
 
 @dataclass
@@ -30,6 +42,8 @@ class Sheet:
     # Merged ranges as (first row, first column, last row, last column), 0-based, inclusive.
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden: bool = False
+    # Formula cells saved without their computed value, as (row, column), 0-based.
+    uncomputed: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -38,48 +52,138 @@ class Workbook:
     notes: list[str] = field(default_factory=list)
 
 
-def read(path: Path) -> Workbook:
+def read(path: Path, limits: Limits | None = None) -> Workbook:
+    """Raises UnreadableFile, with what to do, for a file that cannot or may not be read."""
+    limits = limits or Limits.from_settings()
     suffix = path.suffix.lower()
     if suffix not in EXTENSIONS:
         raise UnreadableFile(
             f"không đọc được tệp đuôi '{suffix or '(không có)'}': chỉ nhận {', '.join(EXTENSIONS)}"
         )
-    if suffix == ".csv":
-        return read_csv(path.read_bytes())
-    return read_spreadsheet(path)
+    limits.check_file_size(path)
+    kind = kind_of(path)
+    if suffix == ".csv" and kind == "text":
+        return read_csv(path.read_bytes(), limits)
+    refuse_wrong_spreadsheet(path, kind)
+    uncomputed = _check_spreadsheet(path, kind, limits)
+    return read_spreadsheet(path, kind, uncomputed)
 
 
-def read_spreadsheet(path: Path) -> Workbook:
+def _check_spreadsheet(path: Path, kind: str, limits: Limits) -> dict:
+    if kind == "ole":
+        check_xls(path, limits)
+        return {}
+    with open_zip(path) as package:
+        names = set(package.namelist())
+    if "content.xml" in names:
+        check_ods(path, limits)
+        return {}
+    if "xl/workbook.xml" not in names:
+        raise UnreadableFile(f"tệp nén này không phải bảng tính Excel hay ODS: {SAVE_AS_XLSX}")
+    return check_xlsx(path, limits)
+
+
+def read_spreadsheet(path: Path, kind: str = "", uncomputed: dict | None = None) -> Workbook:
     try:
-        book = python_calamine.CalamineWorkbook.from_path(str(path))
-        sheets = [_sheet(book, meta) for meta in book.sheets_metadata]
-    except python_calamine.CalamineError as exc:
-        raise UnreadableFile(f"tệp bị hỏng hoặc không phải bảng tính: {exc}") from None
-    except (OSError, ValueError) as exc:
-        raise UnreadableFile(f"không đọc được tệp: {exc}") from None
+        if not kind or path.suffix.lower() in _NATIVE[kind]:
+            book = python_calamine.CalamineWorkbook.from_path(str(path))
+        else:  # named as another kind (an .xls renamed .xlsx): let calamine tell by content
+            with path.open("rb") as file:
+                book = python_calamine.CalamineWorkbook.from_filelike(file)
+        sheets = [_sheet(book, meta, uncomputed or {}) for meta in book.sheets_metadata]
+    except python_calamine.PasswordError:
+        raise UnreadableFile(
+            "tệp được đặt mật khẩu, không đọc được: mở tệp bằng Excel, bỏ mật khẩu rồi lưu lại"
+        ) from None
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:
+        raise UnreadableFile(damaged()) from None
     return Workbook([sheet for sheet in sheets if sheet is not None])
 
 
-def _sheet(book, meta) -> Sheet | None:
+def _sheet(book, meta, uncomputed: dict) -> Sheet | None:
     if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
         return None
     sheet = book.get_sheet_by_name(meta.name)
     merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])]
     return Sheet(
-        name=meta.name,
+        name=strip_controls(meta.name),
         rows=sheet.to_python(skip_empty_area=False),
         merged=merged,
         hidden=meta.visible != python_calamine.SheetVisibleEnum.Visible,
+        uncomputed=uncomputed.get(meta.name, []),
     )
 
 
-def read_csv(data: bytes) -> Workbook:
+def read_csv(data: bytes, limits: Limits | None = None) -> Workbook:
+    limits = limits or Limits.from_settings()
     text, encoding = decode(data)
     notes = [] if encoding.startswith("utf-8") else [f"tệp CSV được đọc theo mã {encoding}"]
     delimiter = _delimiter(text[:50000])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = [[unquote_csv_value(value) for value in row] for row in reader]
+    rows, width, start, next_start = [], 0, 1, 1
+    try:
+        for row in reader:
+            start, next_start = next_start, reader.line_num + 1
+            rows.append([unquote_csv_value(value) for value in row])
+            width = max(width, len(row))
+            if len(rows) > limits.rows or width > limits.columns:
+                limits.check_sheet("", len(rows), width)
+    except csv.Error:  # a field past csv's 131,072 characters: mostly a quote left open
+        raise UnreadableFile(_open_quote(next_start, long_cell=True)) from None
+    # A quote left open swallows the rest of the file into one cell without a word from csv.
+    if reader.line_num > start and _open_at_end(text, delimiter):
+        raise UnreadableFile(_open_quote(start))
+    limits.check_sheet("", len(rows), width)
     return Workbook([Sheet(name="", rows=rows)], notes)
+
+
+def _open_quote(line: int, long_cell: bool = False) -> str:
+    where = f"dòng {number(line)} của tệp CSV"
+    if long_cell:
+        return (
+            f"{where}: một ô dài hơn {number(csv.field_size_limit())} ký tự, thường vì một dấu "
+            f'ngoặc kép (") mở mà không đóng: sửa dòng đó, hoặc {SAVE_AS_XLSX}'
+        )
+    return (
+        f'{where}: dấu ngoặc kép (") mở mà không đóng, nên phần còn lại của tệp bị đọc thành '
+        f"một ô: sửa dòng đó, hoặc {SAVE_AS_XLSX}"
+    )
+
+
+def _open_at_end(text: str, delimiter: str) -> bool:
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "end of data" in str(exc)
+    return False
+
+
+def strip_controls(text: str) -> str:
+    """Control characters (NUL, ...) have no place in a list; PostgreSQL refuses NUL."""
+    return text if text.isprintable() else text.translate(CONTROLS)
+
+
+# C0 controls but tab, line feed and carriage return (normalize_text turns those into spaces),
+# and DEL.
+CONTROLS = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127])
+
+
+def _utf16(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 2:
+        return ""
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > half * 0.3 and even < half * 0.05:
+        return "utf-16-le"
+    if even > half * 0.3 and odd < half * 0.05:
+        return "utf-16-be"
+    return ""
 
 
 def _delimiter(sample: str) -> str:
@@ -95,8 +199,18 @@ def _delimiter(sample: str) -> str:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """UTF-8 first (a BOM is dropped); otherwise an 8-bit Windows code page: Windows-1258, or
-    Windows-1252 when the bytes are text typed with a TCVN3/VNI font (converted later)."""
+    """UTF-16 when the file says so (a BOM) or looks so (a zero byte beside most ASCII
+    characters: Excel's "Unicode text"); then UTF-8 (a BOM is dropped); otherwise an 8-bit
+    Windows code page: Windows-1258, or Windows-1252 when the bytes are text typed with a
+    TCVN3/VNI font (converted later)."""
+    utf16 = _utf16(data)
+    if utf16:
+        try:
+            return data.decode(utf16).removeprefix("\ufeff"), "UTF-16"
+        except UnicodeDecodeError:
+            raise UnreadableFile(
+                "tệp CSV mã UTF-16 bị hỏng (cắt cụt giữa một ký tự): lấy lại tệp gốc"
+            ) from None
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:

@@ -1,6 +1,7 @@
 """An import's result as lines of Vietnamese text, for the command line and the back office."""
 
-from ocop.imports.issues import Severity
+from ocop.imports.issues import KEPT, Issues, Severity
+from ocop.imports.limits import number
 
 _COUNTS = (
     ("producers_created", "chủ thể tạo mới"),
@@ -29,16 +30,30 @@ def result_lines(result) -> list[str]:
                 lines.append(f"  trang {name}: bỏ qua — {sheet.skipped}")
             else:
                 lines.append(f"  trang {name}: {sheet.rows} dòng sản phẩm")
+    everything = Issues(result.issues)
     for severity in (Severity.ERROR, Severity.CONTRADICTION, Severity.WARNING):
         issues = result.of(severity)
         if issues:
-            lines.append(f"{_HEADINGS[severity]} ({len(issues)}):")
+            lines.append(f"{_HEADINGS[severity]} ({number(everything.total(severity))}):")
             lines.extend(f"  {issue}" for issue in issues)
+            lines.extend(_not_kept(everything, severity))
     if result.errors:
         return lines
     totals = result.totals()
     verb = "Sẽ ghi (chạy thử, chưa ghi gì)" if result.status == "dry_run" else "Đã ghi"
     lines.append(f"{verb}: {totals.rows} dòng đọc được")
     lines.extend(f"  {getattr(totals, name)} {label}" for name, label in _COUNTS)
-    lines.append(f"  {len(result.warnings)} cảnh báo")
+    lines.append(f"  {everything.total(Severity.WARNING)} cảnh báo")
+    return lines
+
+
+def _not_kept(issues: Issues, severity: Severity) -> list[str]:
+    kinds = issues.not_kept(severity)
+    if not kinds:
+        return []
+    left = sum(n for _, n in kinds)
+    lines = [f"  … và {number(left)} dòng khác sau {KEPT} dòng đầu, theo loại:"]
+    lines.extend(f"    {number(n)} × {what}" for what, n in kinds[:50])
+    if len(kinds) > 50:
+        lines.append(f"    … và {number(sum(n for _, n in kinds[50:]))} dòng thuộc các loại khác")
     return lines

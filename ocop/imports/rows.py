@@ -8,8 +8,9 @@ from ocop.domain.addresses import AddressResolver, UnresolvedAddress
 from ocop.domain.producers import ProducerType, producer_type_of
 from ocop.imports import values
 from ocop.imports.header import Field, Header
-from ocop.imports.issues import Issue, Severity, shown
+from ocop.imports.issues import Issue, Issues, Severity, shown
 from ocop.imports.sheets import FIELD_NAMES, RawRow
+from ocop.registry.models import Decision, Producer, Product
 
 _YES = {"co", "có", "x", "true", "1", "yes"}
 
@@ -63,7 +64,7 @@ class RowChecker:
         self.file_name = file_name
         self.sheet = sheet
         self.header: Header = header
-        self.issues: list[Issue] = []
+        self.issues = Issues()
         self.errors = 0
 
     def check(self, raw: RawRow) -> CheckedRow | None:
@@ -83,7 +84,7 @@ class RowChecker:
         if self._error_count() > errors_before:
             return None
         issuer, presumed = self._issuer(issuer, stars, decided_on, district)
-        return CheckedRow(
+        row = CheckedRow(
             file_index=self.file_index,
             source=self._text(Field.SOURCE) or self._source(),
             where=(self.file_name, self.sheet, raw.number),
@@ -114,6 +115,27 @@ class RowChecker:
             email=self._text(Field.EMAIL),
             description=self._text(Field.DESCRIPTION),
         )
+        return None if self._too_long(row) else row
+
+    def _too_long(self, row: CheckedRow) -> bool:
+        """A value longer than the registry stores is an error on both databases (PostgreSQL
+        would refuse it mid-write, SQLite would store it whole)."""
+        errors, reported = self.errors, set()
+        for attribute, model, name, fields in _STORED:
+            value = getattr(row, attribute) or ""
+            limit = model._meta.get_field(name).max_length
+            if len(value) > limit and fields not in reported:
+                reported.add(fields)
+                f = next((f for f in fields if f in self.header.columns), None)
+                written = self.raw.cells.get(f, value) if f else value
+                what = "khi viết đầy đủ loại hình chủ thể, " if name == "name_key" else ""
+                self._error(
+                    f,
+                    f"{what}dài {len(value)} ký tự, quá {limit} ký tự mà sổ đăng ký lưu được: "
+                    "rút gọn nội dung ô",
+                    _abridged(shown(written)),
+                )
+        return self.errors > errors
 
     def _source(self) -> str:
         where = [self.file_name, self.sheet, f"dòng {self.raw.number}"]
@@ -273,6 +295,31 @@ class RowChecker:
                 if found:
                     return found
         return ""
+
+
+# What a checked row stores, in which field of which model, from which columns.
+_STORED = (
+    ("product_name", Product, "name", (Field.PRODUCT,)),
+    ("product_key", Product, "name_key", (Field.PRODUCT,)),
+    ("producer_name", Producer, "name", (Field.PRODUCER,)),
+    ("producer_key", Producer, "name_key", (Field.PRODUCER,)),
+    ("tax_code", Producer, "tax_code", (Field.TAX_CODE,)),
+    ("address", Product, "address", (Field.ADDRESS,)),
+    ("producer_address", Producer, "address", (Field.PRODUCER_ADDRESS, Field.ADDRESS)),
+    ("representative", Producer, "representative", (Field.REPRESENTATIVE,)),
+    ("phone", Producer, "phone", (Field.PHONE,)),
+    ("email", Producer, "email", (Field.EMAIL,)),
+    ("group", Product, "group_as_written", (Field.GROUP,)),
+    ("number", Decision, "number", (Field.DECISION_NUMBER, Field.DECISION)),
+    ("issuer", Decision, "issuer", (Field.ISSUER, Field.DECISION, Field.NOTE)),
+    ("criteria_version", Decision, "criteria_version", (Field.CRITERIA,)),
+    ("revocation_number", Decision, "revocation_number", (Field.REVOCATION_NUMBER,)),
+    ("source", Decision, "source", (Field.SOURCE,)),
+)
+
+
+def _abridged(text: str, size: int = 60) -> str:
+    return text if len(text) <= size else f"{text[:size]}…"
 
 
 def _code(value) -> str:

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from ocop.domain.addresses import parse_address
 from ocop.domain.names import normalize_text as clean
 from ocop.imports import legacy
+from ocop.imports.filetype import SAVE_AS_XLSX
 from ocop.imports.header import Column, Field, Header, column_letter, find_header, label_key
 from ocop.imports.issues import Issue, Severity
-from ocop.imports.readers import Sheet
+from ocop.imports.readers import Sheet, strip_controls
 
 # Cells that make a row a product row even when its STT is missing.
 _DATA_FIELDS = (
@@ -61,7 +62,33 @@ def sheet_rows(sheet: Sheet, file_name: str) -> SheetRows:
     _header_notes(result, file_name, fonts)
     _fill_down(sheet.rows, sheet.merged, header.last_row)
     result.rows = list(_product_rows(sheet.rows, header))
+    if sheet.uncomputed:
+        result.rows = _without_uncomputed(result, sheet.uncomputed, file_name)
     return result
+
+
+def _without_uncomputed(result: SheetRows, cells, file_name: str) -> list[RawRow]:
+    """A formula saved without its computed value (by a program other than Excel) reads as an
+    empty cell: say so, instead of "thiếu tên" for a name that is there."""
+    columns = {column.index: column for column in result.header.columns.values()}
+    found = {}
+    for r, c in cells:
+        if c in columns:
+            found.setdefault(r + 1, columns[c])
+    kept = []
+    for row in result.rows:
+        column = found.get(row.number)
+        if column is None:
+            kept.append(row)
+            continue
+        result.issues.append(
+            Issue(
+                file_name, result.name, row.number, column.letter, column.label, "",
+                "ô có công thức nhưng tệp không lưu kết quả đã tính (tệp do một chương trình "
+                f"khác Excel tạo ra): {SAVE_AS_XLSX}, để Excel tính lại các công thức",
+            )
+        )  # fmt: skip
+    return kept
 
 
 def clean_text(rows: list[list]) -> dict[int, tuple[str, int]]:
@@ -73,7 +100,9 @@ def clean_text(rows: list[list]) -> dict[int, tuple[str, int]]:
     is mostly typed in that font."""
     fonts, unicode_cells = Counter(), 0
     for row in rows:
-        for cell in row:
+        for c, cell in enumerate(row):
+            if isinstance(cell, str) and not cell.isprintable():
+                row[c] = cell = strip_controls(cell)
             if isinstance(cell, str) and not cell.isascii():
                 font = legacy.detect(cell)
                 if font:
