@@ -1,8 +1,10 @@
 """The importer: read every file -> check every row -> match identities -> a plan -> apply
 the plan in one transaction. Nothing is written when any row has an error; the result says
-what was done (or would be, for a dry run) and lists every error and warning. The command
-line and the back office both call `import_files` and print its result."""
+what was done (or would be, for a dry run) and lists every error and warning. Imports read
+and check side by side, then take turns to plan and write (lock.py). The command line and
+the back office both call `import_files` and print its result."""
 
+import functools
 import gc
 import hashlib
 from contextlib import contextmanager
@@ -10,14 +12,16 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.db import OperationalError
 from django.utils import timezone
 
 from ocop.domain.addresses import AddressResolver, CurrentUnit, MergedUnit
 from ocop.domain.names import text_key
 from ocop.imports import write
-from ocop.imports.issues import Issue, Severity
+from ocop.imports.issues import Issue, Issues, Severity
+from ocop.imports.lock import ImportBusy, import_lock, is_busy
 from ocop.imports.models import ImportRun
-from ocop.imports.plan import Counts, Planner
+from ocop.imports.plan import Counts, Plan, Planner
 from ocop.imports.readers import UnreadableFile, read
 from ocop.imports.rows import Reference, RowChecker
 from ocop.imports.sheets import sheet_rows
@@ -116,35 +120,75 @@ def import_files(
     files = [f if isinstance(f, ImportFile) else ImportFile(Path(f)) for f in files]
     province = Province.objects.get(code=province_code or settings.OCOP_PROVINCE)
     reference, units = _reference(province)
-    reports, rows, issues = [], [], []
+    reports, rows, issues = [], [], Issues()
     for index, source in enumerate(files):
         progress(f"Đọc {source.name}")
         report, file_rows, file_issues = _check_file(index, source, reference)
         reports.append(report)
         rows.extend(file_rows)
         issues.extend(file_issues)
-    plan = None
-    if not any(issue.severity == Severity.ERROR for issue in issues):
-        plan = Planner(units, _product_sets()).build(rows)
-        issues.extend(plan.issues)
-        for index, counts in plan.counts.items():
-            reports[index].counts = counts
-    refused = any(issue.severity == Severity.ERROR for issue in issues)
-    status = (
-        ImportRun.Status.REFUSED
-        if refused
-        else ImportRun.Status.DRY_RUN
-        if dry_run
-        else ImportRun.Status.APPLIED
+    trace = functools.partial(
+        _runs, user=user, operator=operator, started_at=started_at, dry_run=dry_run
     )
-    result = ImportResult(status, reports, issues)
-    runs = _runs(result, user, operator, started_at, dry_run)
-    if status == ImportRun.Status.APPLIED:
-        progress("Đang ghi vào cơ sở dữ liệu")
-        write.apply(plan, province, runs)
-    else:
-        ImportRun.objects.bulk_create(runs)
+    if dry_run or _refused(issues):
+        if not _refused(issues):
+            _plan(units, rows, reports, issues)
+        return _record(ImportResult(_status(issues, dry_run), reports, issues), trace)
+    try:
+        with import_lock(on_wait=lambda: progress("Đang chờ lần nhập khác ghi xong")):
+            # Planned under the lock: against what an import that wrote meanwhile left.
+            plan = _plan(units, rows, reports, issues)
+            result = ImportResult(_status(issues, dry_run), reports, issues)
+            if not result.ok:
+                return _record(result, trace)
+            progress("Đang ghi vào cơ sở dữ liệu")
+            write.apply(plan, province, trace(result))
+            return result
+    except ImportBusy as busy:
+        issues.extend(_busy(source.name, busy.waited) for source in files)
+        return _record(ImportResult(ImportRun.Status.REFUSED, reports, issues), trace)
+
+
+def _refused(issues: list[Issue]) -> bool:
+    return any(issue.severity == Severity.ERROR for issue in issues)
+
+
+def _status(issues: list[Issue], dry_run: bool) -> str:
+    if _refused(issues):
+        return ImportRun.Status.REFUSED
+    return ImportRun.Status.DRY_RUN if dry_run else ImportRun.Status.APPLIED
+
+
+def _plan(units: dict[str, int], rows, reports: list[FileReport], issues: list[Issue]) -> Plan:
+    plan = Planner(units, _product_sets()).build(rows)
+    issues.extend(plan.issues)
+    for index, counts in plan.counts.items():
+        reports[index].counts = counts
+    return plan
+
+
+def _busy(file_name: str, waited: float) -> Issue:
+    return Issue(
+        file_name, "", None, "", "", "",
+        f"đang có lần nhập khác ghi vào sổ đăng ký, đã chờ {waited:g} giây; "
+        "thử lại khi lần đó xong",
+    )  # fmt: skip
+
+
+def _record(result: ImportResult, trace) -> ImportResult:
+    """The trace of an import that writes nothing to the registry (refused, dry run)."""
+    try:
+        ImportRun.objects.bulk_create(trace(result))
+    except OperationalError as error:
+        # SQLite: the trace needs the one write lock too, which another import still holds.
+        if not is_busy(error):
+            raise
+        names = ", ".join(report.name for report in result.files)
+        result.issues.append(Issue(names, "", None, "", "", "", _UNTRACED, Severity.WARNING))
     return result
+
+
+_UNTRACED = "không ghi được nhật ký lần nhập này: cơ sở dữ liệu đang bận với lần nhập khác"
 
 
 def _reference(province: Province) -> tuple[Reference, dict[str, int]]:
@@ -173,13 +217,15 @@ def _product_sets() -> dict[str, int]:
 
 def _check_file(index: int, source: ImportFile, reference: Reference):
     report = FileReport(source.name)
-    rows, issues = [], []
+    rows, issues = [], Issues()
     try:
-        report.sha256 = hashlib.sha256(source.path.read_bytes()).hexdigest()
+        with source.path.open("rb") as file:
+            report.sha256 = hashlib.file_digest(file, "sha256").hexdigest()
         workbook = read(source.path)
     except (OSError, UnreadableFile) as exc:
         message = exc.strerror if isinstance(exc, OSError) else str(exc)
-        issues.append(Issue(source.name, "", None, "", "", "", f"không đọc được tệp: {message}"))
+        sheet = getattr(exc, "sheet", "")
+        issues.append(Issue(source.name, sheet, None, "", "", "", f"không đọc được tệp: {message}"))
         return report, rows, issues
     for note in workbook.notes:
         issues.append(Issue(source.name, "", None, "", "", "", note, Severity.WARNING))
@@ -205,7 +251,7 @@ def _runs(result: ImportResult, user, operator, started_at, dry_run) -> list[Imp
     finished_at = timezone.now()
     runs = []
     for report in result.files:
-        issues = [issue for issue in result.issues if issue.file == report.name]
+        issues = Issues(result.issues)
         counts = asdict(report.counts)
         counts["sheets"] = {s.name: s.rows for s in report.sheets if not s.skipped}
         counts["skipped_sheets"] = {s.name: s.skipped for s in report.sheets if s.skipped}
@@ -220,8 +266,9 @@ def _runs(result: ImportResult, user, operator, started_at, dry_run) -> list[Imp
                 dry_run=dry_run,
                 status=result.status,
                 counts=counts,
-                warnings_count=sum(i.severity != Severity.ERROR for i in issues),
-                errors_count=sum(i.severity == Severity.ERROR for i in issues),
+                warnings_count=issues.total(Severity.WARNING, report.name)
+                + issues.total(Severity.CONTRADICTION, report.name),
+                errors_count=issues.total(Severity.ERROR, report.name),
             )
         )
     return runs

@@ -75,8 +75,13 @@ def _producer_name(rng: random.Random, n: int) -> str:
 
 def write_workbook(path: Path, count: int, seed: int = 1) -> Path:
     """A workbook of `count` decision rows, one sheet per year of decision."""
+    return write_rows(path, decision_rows(count, seed))
+
+
+def write_rows(path: Path, rows: list[list]) -> Path:
+    """A workbook of rows of `decision_rows` (or a slice of them), one sheet per year."""
     by_year = {}
-    for values in decision_rows(count, seed):
+    for values in rows:
         by_year.setdefault(values[-1].year, []).append(values)
     book = Workbook(write_only=True)
     for year in sorted(by_year):

@@ -105,7 +105,9 @@ def _save(entities, now, model) -> None:
             entity.instance.derive()
             entity.instance.updated_at = now
         instances = [e.instance for e in changed]
-        model.objects.bulk_update(instances, [*sorted(fields), "name_key", "updated_at"], 2000)
+        model.objects.bulk_update(
+            instances, [*sorted(fields), "name_key", "search_key", "updated_at"], 2000
+        )
 
 
 def _reserve_ids(model, count: int) -> list[int]:
