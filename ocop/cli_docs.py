@@ -4,6 +4,8 @@
 from django.core.management import get_commands, load_command_class
 from django.core.management.base import CommandParser
 
+from ocop import cli_messages
+
 HEADER = """# Các lệnh `ocop` (command reference)
 
 Generated from the code by `make docs`; do not edit by hand. `ocop` is Django's `manage.py`
@@ -26,6 +28,7 @@ def command_help(name: str, app: str) -> str:
 
 
 def render() -> str:
+    cli_messages.install()  # the headings as `ocop x --help` prints them
     parts = [HEADER]
     for name, app in own_commands():
         parts.append(f"## `ocop {name}`\n\n```text\n{command_help(name, app).rstrip()}\n```\n\n")

@@ -23,14 +23,17 @@ def safe_cell(cell, value):
 
 def safe_csv_value(value):
     """CSV has no cell types: a leading apostrophe makes spreadsheets show formula-like text
-    as text (the OWASP advice)."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+    as text (the OWASP advice). Text that itself begins with an apostrophe gets one too, so
+    that the importer can always take exactly one off: "'=1" is written "''=1" and "'Chè"
+    is written "''Chè", and both read back as typed."""
+    if isinstance(value, str) and value.startswith((*FORMULA_TRIGGERS, CSV_QUOTE)):
         return CSV_QUOTE + value
     return value
 
 
 def unquote_csv_value(value: str) -> str:
-    """The reverse of safe_csv_value, for the importer."""
-    if value.startswith(CSV_QUOTE) and value[1:].startswith(FORMULA_TRIGGERS):
+    """The reverse of safe_csv_value, for the importer. A lone leading apostrophe before
+    ordinary text ("'Chè", as a person may type it) is not ours and is kept."""
+    if value.startswith(CSV_QUOTE) and value[1:].startswith((*FORMULA_TRIGGERS, CSV_QUOTE)):
         return value[1:]
     return value

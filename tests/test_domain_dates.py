@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from ocop.domain.dates import format_date, parse_iso_day, vietnamese_long_date
+from ocop.domain.dates import format_date, outside_programme, parse_day, vietnamese_long_date
 
 
 @pytest.mark.parametrize(
@@ -24,10 +24,15 @@ def test_it_formats_a_date_day_first(day, expected):
         ("2025-12-31", date(2025, 12, 31)),
         ("2024-02-29", date(2024, 2, 29)),
         ("2026-01-05", date(2026, 1, 5)),
+        ("31/12/2025", date(2025, 12, 31)),
+        ("05/01/2026", date(2026, 1, 5)),
+        ("5/1/2026", date(2026, 1, 5)),
+        ("29/02/2024", date(2024, 2, 29)),
+        (" 31/12/2025 ", date(2025, 12, 31)),
     ],
 )
-def test_it_parses_an_iso_day(text, expected):
-    assert parse_iso_day(text) == expected
+def test_it_reads_a_day_as_the_system_prints_it_or_in_iso(text, expected):
+    assert parse_day(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -36,22 +41,50 @@ def test_it_parses_an_iso_day(text, expected):
         "2025-02-30",
         "2023-02-29",
         "2025-13-01",
-        "31/12/2025",
+        "30/02/2025",
+        "31/13/2025",
+        "12/31/2025",
+        "31/12/25",
+        "31-12-2025",
         "20251231",
         "2025-1-5",
         "2025-12-31T00:00",
-        " 2025-12-31",
         "2025-W01-1",
         "２０２５-１２-３１",
-        "",
+        "hôm qua",
     ],
 )
-def test_it_refuses_anything_but_a_real_yyyy_mm_dd_day(text):
+def test_it_refuses_anything_but_a_real_day(text):
     with pytest.raises(ValueError) as error:
-        parse_iso_day(text)
+        parse_day(text)
     assert str(error.value) == (
-        f"Ngày không hợp lệ: '{text}' (cần dạng YYYY-MM-DD, ví dụ 2025-12-31)"
+        f"Ngày không hợp lệ: '{text}' (cần dạng dd/mm/yyyy, ví dụ 31/12/2025, hoặc yyyy-mm-dd)"
     )
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_it_refuses_an_empty_day_rather_than_taking_today(text):
+    with pytest.raises(ValueError, match="Chưa nhập ngày"):
+        parse_day(text)
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2018, 1, 1), None),
+        (date(2036, 12, 31), None),
+        (date(2017, 12, 31), "Ngày 31/12/2017 nằm ngoài thời gian của Chương trình OCOP"),
+        (date(2037, 1, 1), "Ngày 01/01/2037 nằm ngoài thời gian của Chương trình OCOP"),
+        (date(1025, 12, 31), "Ngày 31/12/1025 nằm ngoài"),
+    ],
+)
+def test_it_names_a_day_far_outside_the_programme(day, expected):
+    problem = outside_programme(day, today=date(2026, 6, 1))
+    if expected is None:
+        assert problem is None
+    else:
+        assert problem.startswith(expected)
+        assert "từ năm 2018 đến năm 2036" in problem
 
 
 @pytest.mark.parametrize(

@@ -122,3 +122,36 @@ def test_formula_like_text_is_exported_as_text_and_imports_back_as_typed(tmp_pat
     empty_registry()
     assert run(path).ok
     assert _diff(registry_state(), before) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("so-dang-ky.xlsx", "csv"), ("so-dang-ky.csv", "xlsx"), ("so-dang-ky", "xlsx")],
+)
+def test_it_refuses_a_format_the_file_name_contradicts(tmp_path, name, fmt):
+    with pytest.raises(CommandError) as raised:
+        call_command("export", "--format", fmt, str(tmp_path / name), stdout=StringIO())
+    assert raised.value.returncode == 2
+    assert "đuôi" in str(raised.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_it_takes_the_format_from_the_extension(tmp_path):
+    make_decision()
+    call_command("export", str(tmp_path / "so-dang-ky.CSV"), stdout=StringIO())
+    assert (tmp_path / "so-dang-ky.CSV").read_text(encoding="utf-8-sig").startswith("STT,")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_a_real_leading_apostrophe_survives_export_and_import(tmp_path, fmt):
+    producer = make_producer("'Hợp tác xã Nháy")
+    for name in ["'Mật ong", "'=1+1", "''Hai dấu nháy", "'-Âm", "Chè 'ngon'"]:
+        make_decision(make_product(name, producer), date(2024, 6, 1), 3, issuer="UBND tỉnh",
+                      criteria_version="148/QĐ-TTg", source="'nguồn")  # fmt: skip
+    before = registry_state()
+    path = tmp_path / f"so-dang-ky.{fmt}"
+    call_command("export", str(path), stdout=StringIO())
+    empty_registry()
+    result = run(path)
+    assert result.ok, [str(e) for e in result.errors]
+    assert _diff(registry_state(), before) is None

@@ -59,7 +59,9 @@ def list_rows(table):
 def test_it_words_the_figures_as_the_department_does(letter):
     body = texts(letter)
     figures = next(text for text in body if text.startswith("Tính đến ngày"))
-    assert figures == SENTENCE + " (chi tiết tại Phụ lục I và Phụ lục II kèm theo)."
+    assert figures == (
+        SENTENCE + " (chi tiết tại Phụ lục I và Phụ lục II kèm theo); 1 sản phẩm bị thu hồi."
+    )
     assert body.index("1. Kết quả công nhận sản phẩm OCOP") == body.index(figures) - 1
 
 

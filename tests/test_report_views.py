@@ -86,7 +86,7 @@ def test_the_officer_downloads_the_expiring_list(officer):
 @pytest.mark.parametrize(
     ("url", "message"),
     [
-        ("/bao-cao/cong-van.docx?ngay=31/12/2025", "Ngày không hợp lệ"),
+        ("/bao-cao/cong-van.docx?ngay=32/12/2025", "Ngày không hợp lệ"),
         ("/bao-cao/danh-sach.xlsx?ngay=2025-02-30", "Ngày không hợp lệ"),
         ("/bao-cao/sap-het-han.xlsx?tu=2026-03-01&den=2026-01-01", "Ngày kết thúc trước"),
     ],

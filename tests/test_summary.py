@@ -70,9 +70,6 @@ def test_it_counts_distinct_producers_and_communes_of_valid_products():
         "communes": 2,
         "expired_products": 1,
         "revoked_products": 0,
-        "by_commune": {},
-        "by_group": {},
-        "by_producer_type": {},
     }
 
 

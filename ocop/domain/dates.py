@@ -3,7 +3,15 @@
 import re
 from datetime import date
 
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Exactly these two spellings: date.fromisoformat alone also takes "20251231" and "2025-W01-1",
+# which would let a typo pass for a different day.
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_DAY_FIRST = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
+
+# Decision 490/QĐ-TTg approved the programme on 07/05/2018: no OCOP decision is older, and a
+# year far ahead is a typo rather than a plan.
+FIRST_PROGRAMME_YEAR = 2018
+YEARS_AHEAD = 10
 
 
 def format_date(d: date | None) -> str:
@@ -12,17 +20,35 @@ def format_date(d: date | None) -> str:
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
 
-def parse_iso_day(s: str) -> date:
-    # date.fromisoformat alone also takes "20251231" and "2025-W01-1", which would let a typo
-    # in a command-line option pass for a different day.
+def parse_day(text: str) -> date:
+    """A day as the system prints it (dd/mm/yyyy) or in ISO (yyyy-mm-dd, as browsers send
+    it); the same rule for every command option and web field."""
+    text = text.strip()
+    if not text:
+        raise ValueError("Chưa nhập ngày (cần dạng dd/mm/yyyy, ví dụ 31/12/2025)")
+    iso, day_first = _ISO_DAY.fullmatch(text), _DAY_FIRST.fullmatch(text)
     try:
-        if not _ISO_DAY.fullmatch(s):
-            raise ValueError
-        return date.fromisoformat(s)
+        if iso:
+            return date(*map(int, iso.groups()))
+        if day_first:
+            day, month, year = map(int, day_first.groups())
+            return date(year, month, day)
     except ValueError:
-        raise ValueError(
-            f"Ngày không hợp lệ: '{s}' (cần dạng YYYY-MM-DD, ví dụ 2025-12-31)"
-        ) from None
+        pass
+    raise ValueError(
+        f"Ngày không hợp lệ: '{text}' (cần dạng dd/mm/yyyy, ví dụ 31/12/2025, hoặc yyyy-mm-dd)"
+    )
+
+
+def outside_programme(day: date, today: date) -> str | None:
+    """Why `day` is far from any day the registry can mean, or None when it is plausible."""
+    last_year = today.year + YEARS_AHEAD
+    if FIRST_PROGRAMME_YEAR <= day.year <= last_year:
+        return None
+    return (
+        f"Ngày {format_date(day)} nằm ngoài thời gian của Chương trình OCOP "
+        f"(từ năm {FIRST_PROGRAMME_YEAR} đến năm {last_year})."
+    )
 
 
 def vietnamese_long_date(d: date) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 
 from ocop.domain import criteria
 from ocop.domain.validity import VALIDITY_MONTHS, add_months
@@ -87,6 +88,17 @@ REVOCATION_REASONS = [
     "Vi phạm quy định về an toàn thực phẩm",
     "Chủ thể ngừng hoạt động sản xuất, kinh doanh",
 ]
+
+
+# Every generated decision says so in its `source`, the field that names where a decision came
+# from: imported ones name their file, sheet and row, and those entered in the back office have
+# their own text or none. So "made by the generator" is a fact stored on each row, and the
+# generator can tell a demo registry from a real one without guessing from names or numbers.
+GENERATED_SOURCE = "dữ liệu mẫu (ocop generate)"
+
+
+class RealDataPresent(Exception):
+    """The registry holds products someone imported or entered: made-up ones must not mix in."""
 
 
 @dataclass
@@ -200,6 +212,7 @@ class Generator:
                 decided_on=day,
                 issuer=self.issuer(stars, day, place),
                 criteria_version=criteria.criteria_version_on(day),
+                source=GENERATED_SOURCE,
             )
             if rng.random() < 0.015:
                 decision.revoked_on = day + timedelta(days=rng.randrange(60, 900))
@@ -230,10 +243,14 @@ def generate(
     today: date | None = None,
     first_day: date = FIRST_DAY,
     reevaluate: float = 0.55,
+    force: bool = False,
 ):
     """Add `products` products with their producers and decisions; returns the counts.
     `reevaluate` is the chance that an expiring product is re-evaluated; an earlier
-    `first_day` and a high `reevaluate` give the long histories of national-scale data."""
+    `first_day` and a high `reevaluate` give the long histories of national-scale data.
+    Refuses (RealDataPresent) a registry holding real data unless `force`."""
+    if not force:
+        refuse_real_data(products)
     today = today or date.today()
     ensure_sample_units(provinces)
     gen = Generator(seed, today, first_day, reevaluate)
@@ -275,6 +292,21 @@ def generate(
         counts.products += len(new_products)
         counts.decisions += len(decisions)
     return counts
+
+
+def refuse_real_data(adding: int) -> None:
+    """Raise RealDataPresent, saying what is there and what would be added, when the registry
+    holds a decision not made by the generator or a product with none of its decisions."""
+    generated = Decision.objects.filter(product=OuterRef("pk"), source=GENERATED_SOURCE)
+    products = Product.objects.exclude(Exists(generated)).count()
+    decisions = Decision.objects.exclude(source=GENERATED_SOURCE).count()
+    if products or decisions:
+        raise RealDataPresent(
+            f"Sổ đăng ký đã có dữ liệu thật ({products} sản phẩm, {decisions} quyết định nhập "
+            f"từ tệp hoặc nhập tay): không sinh thêm {adding} sản phẩm mẫu (tự sinh) vào đó, vì "
+            "chúng sẽ lẫn vào số liệu và công văn. Dùng một cơ sở dữ liệu riêng cho dữ liệu mẫu "
+            "(DATABASE_URL hoặc OCOP_DATA_DIR), hoặc thêm --force nếu thật sự muốn."
+        )
 
 
 def _new_or_existing(producers: list[Producer]) -> tuple[list[Producer], list[Producer]]:

@@ -1,7 +1,7 @@
 """The letter's figures on a day (OCOP.md §2), computed in the database."""
 
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date
 
 from django.db.models import Count
@@ -21,12 +21,14 @@ class Summary:
     communes: int
     expired_products: int
     revoked_products: int
-    by_commune: dict[str, int] = field(default_factory=dict)
-    by_group: dict[str, int] = field(default_factory=dict)
-    by_producer_type: dict[str, int] = field(default_factory=dict)
+    # None until summarize(..., breakdowns=True) computes them: an empty dict would claim
+    # "no valid product in any commune".
+    by_commune: dict[str, int] | None = None
+    by_group: dict[str, int] | None = None
+    by_producer_type: dict[str, int] | None = None
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        data = {key: value for key, value in asdict(self).items() if value is not None}
         data["as_of"] = self.as_of.isoformat()
         return data
 
@@ -42,9 +44,15 @@ class Summary:
             f"Tính đến ngày {format_date(self.as_of)}, có {self.valid_products} sản phẩm OCOP "
             f"còn hiệu lực{breakdown} của {self.producers} chủ thể tại {self.communes} xã, phường; "
             f"{self.expired_products} sản phẩm đã hết thời hạn công nhận và chưa được đánh giá lại"
-            + (f"; {self.revoked_products} sản phẩm bị thu hồi" if self.revoked_products else "")
+            + revoked_clause(self.revoked_products)
             + "."
         )
+
+
+def revoked_clause(revoked_products: int) -> str:
+    """How every sentence of figures (home page, `ocop summary`, the letter) names the revoked
+    products; nothing when there are none."""
+    return f"; {revoked_products} sản phẩm bị thu hồi" if revoked_products else ""
 
 
 def summarize(day: date, products=None, breakdowns: bool = False) -> Summary:

@@ -6,6 +6,7 @@ from datetime import date
 
 from ocop.domain.dates import format_date
 from ocop.registry.models import Product, Province
+from ocop.registry.summary import revoked_clause
 from ocop.reports.lists import Figures, Lists, checked_lists
 from ocop.reports.models import LetterTexts
 from ocop.reports.texts import lines
@@ -42,7 +43,7 @@ class Letter:
 
 
 def figures_sentence(figures: Figures) -> str:
-    """The figures as the department's letter words them."""
+    """The figures as the department's letter words them; the revoked as everywhere else."""
     stars = ", ".join(
         f"{n} sản phẩm {s} sao" for s, n in sorted(figures.valid_by_stars.items(), reverse=True)
     )
@@ -53,7 +54,8 @@ def figures_sentence(figures: Figures) -> str:
         f"Tính đến ngày {format_date(figures.as_of)}, trên địa bàn tỉnh có {valid} của "
         f"{figures.producers} chủ thể tại {figures.communes} xã, phường; "
         f"{figures.expired_products} sản phẩm đã hết thời hạn công nhận nhưng chưa được "
-        "đánh giá lại (chi tiết tại Phụ lục I và Phụ lục II kèm theo)."
+        "đánh giá lại (chi tiết tại Phụ lục I và Phụ lục II kèm theo)"
+        f"{revoked_clause(figures.revoked_products or 0)}."
     )
 
 

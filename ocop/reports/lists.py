@@ -66,6 +66,8 @@ class Figures:
     producers: int
     communes: int
     expired_products: int
+    # No appendix lists the revoked products, so the lists cannot count them (None).
+    revoked_products: int | None = None
 
     @classmethod
     def from_summary(cls, summary: Summary) -> "Figures":
@@ -76,6 +78,7 @@ class Figures:
             producers=summary.producers,
             communes=summary.communes,
             expired_products=summary.expired_products,
+            revoked_products=summary.revoked_products,
         )
 
     @classmethod
@@ -115,6 +118,7 @@ class Figures:
             producers=len({producer for producer, _ in where.values()}),
             communes=len({unit for _, unit in where.values()}),
             expired_products=sum(s == Status.EXPIRED for s in status.values()),
+            revoked_products=sum(s == Status.REVOKED for s in status.values()),
         )
 
 
@@ -238,7 +242,8 @@ def check(expected: Figures, recomputed: Figures, source: str = "danh sách") ->
     differences = [
         f"{name}: số liệu {getattr(expected, name)}, {source} {getattr(recomputed, name)}"
         for name in expected.__dataclass_fields__
-        if getattr(expected, name) != getattr(recomputed, name)
+        if getattr(recomputed, name) is not None
+        and getattr(expected, name) != getattr(recomputed, name)
     ]
     if differences:
         raise FiguresMismatch(

@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from ocop.domain.dates import parse_iso_day
+from ocop.domain.dates import outside_programme, parse_day
 from ocop.reports import documents
 from ocop.reports.lists import FiguresMismatch
 from ocop.reports.pdf import PdfError
@@ -63,11 +63,19 @@ def _download(request, kind: str, fmt: str, dates):
 
 
 def _day(request, name: str):
-    text = request.GET.get(name) or timezone.localdate().isoformat()
+    """The day of field `name` (today when the field is absent); an empty field or a day far
+    outside the programme is refused, never replaced by today."""
+    today = timezone.localdate()
+    if name not in request.GET:
+        return today
     try:
-        return parse_iso_day(text)
+        day = parse_day(request.GET[name])
     except ValueError as exc:
         raise BadDay(str(exc)) from None
+    problem = outside_programme(day, today)
+    if problem:
+        raise BadDay(problem)
+    return day
 
 
 def _page(request, error: str = "", status: int = 200):
@@ -76,5 +84,5 @@ def _page(request, error: str = "", status: int = 200):
     context = {"day": today, "start": today, "end": today + timedelta(days=EXPIRING_DAYS)}
     for key, name in (("day", "ngay"), ("start", "tu"), ("end", "den")):
         with contextlib.suppress(KeyError, ValueError):
-            context[key] = parse_iso_day(request.GET[name])
+            context[key] = parse_day(request.GET[name])
     return render(request, "reports/index.html", {**context, "error": error}, status=status)

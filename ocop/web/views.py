@@ -1,19 +1,23 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from ocop.domain.dates import parse_iso_day
+from ocop.domain.dates import outside_programme, parse_day
 from ocop.registry.summary import summarize
 
 
 def home(request):
-    """Today's figures (or those of ?ngay=YYYY-MM-DD) for everyone to see."""
+    """Today's figures (or those of ?ngay=, dd/mm/yyyy or ISO) for everyone to see."""
     today = timezone.localdate()
     day, error = today, None
-    if request.GET.get("ngay"):
+    if "ngay" in request.GET:
         try:
-            day = parse_iso_day(request.GET["ngay"])
+            day = parse_day(request.GET["ngay"])
         except ValueError as exc:
             error = str(exc)
+        else:
+            error = outside_programme(day, today)
+        if error:
+            day = today
     summary = summarize(day, breakdowns=True)
     return render(
         request,

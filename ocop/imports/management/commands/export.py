@@ -4,6 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ocop.imports.export import export
 
+FORMATS = ("xlsx", "csv")
+
 
 class Command(BaseCommand):
     help = (
@@ -13,14 +15,25 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", metavar="FILE", help="tệp cần ghi")
-        parser.add_argument("--format", choices=["xlsx", "csv"], help="mặc định: theo đuôi tệp")
+        parser.add_argument(
+            "--format", choices=FORMATS, help="phải khớp với đuôi tệp (mặc định: theo đuôi tệp)"
+        )
 
     def handle(self, *args, **options):
         path = Path(options["file"])
-        fmt = options["format"] or path.suffix.lower().lstrip(".")
-        if fmt not in ("xlsx", "csv"):
+        fmt = path.suffix.lower().lstrip(".")
+        # `ocop import` picks the reader by the extension: a file named for another format
+        # would not read back.
+        if fmt not in FORMATS:
             raise CommandError(
-                "Cần --format xlsx hoặc csv (hoặc tệp đuôi .xlsx/.csv)", returncode=2
+                f"Tên tệp {path.name} cần có đuôi .xlsx hoặc .csv (đuôi chọn định dạng).",
+                returncode=2,
+            )
+        if options["format"] and options["format"] != fmt:
+            raise CommandError(
+                f"--format {options['format']} không khớp với đuôi .{fmt} của tệp {path.name}: "
+                f"đổi tên tệp thành {path.stem}.{options['format']} hoặc bỏ --format.",
+                returncode=2,
             )
         if not path.parent.is_dir():
             raise CommandError(f"Không có thư mục {path.parent}", returncode=2)

@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from ocop.domain.dates import parse_iso_day
+from ocop.cli_options import DAY, DAY_FORMS, day, warn_outside_programme
 from ocop.registry.models import Product, Province
 from ocop.registry.summary import summarize
 
@@ -15,7 +15,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="ngày tính số liệu")
+        parser.add_argument(
+            "--as-of", type=day, metavar=DAY, help=f"ngày tính số liệu ({DAY_FORMS})"
+        )
         parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
         parser.add_argument(
             "--province", metavar="MÃ", help="chỉ tính sản phẩm của một tỉnh (mặc định: tất cả)"
@@ -27,17 +29,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        try:
-            day = parse_iso_day(options["as_of"]) if options["as_of"] else timezone.localdate()
-        except ValueError as exc:
-            raise CommandError(str(exc), returncode=2) from None
+        as_of = options["as_of"] or timezone.localdate()
+        warn_outside_programme(self, as_of)
         products = None
         if options["province"]:
             province = Province.objects.filter(code=options["province"]).first()
             if province is None:
                 raise CommandError(f"Không có tỉnh mã {options['province']!r}.", returncode=2)
             products = Product.objects.in_province(province)
-        summary = summarize(day, products, breakdowns=options["breakdowns"])
+        summary = summarize(as_of, products, breakdowns=options["breakdowns"])
         if options["json"]:
             self.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1))
         else:

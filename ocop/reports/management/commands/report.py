@@ -6,7 +6,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from ocop.domain.dates import format_date, parse_iso_day
+from ocop.cli_messages import os_error_reason
+from ocop.cli_options import DAY, DAY_FORMS, day, warn_outside_programme
+from ocop.domain.dates import format_date
 from ocop.registry.models import Product, Province
 from ocop.reports import documents
 from ocop.reports.lists import FiguresMismatch, ProductList, expiring_list
@@ -41,10 +43,14 @@ class Command(BaseCommand):
             description="Sản phẩm có ngày cuối hiệu lực trong khoảng, để hướng dẫn đánh giá lại.",
         )
         for subparser in (letter, lists):
-            subparser.add_argument("--as-of", metavar="YYYY-MM-DD", help="ngày tính (hôm nay)")
-        expiring.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="từ (hôm nay)")
+            subparser.add_argument(
+                "--as-of", type=day, metavar=DAY, help=f"ngày tính, {DAY_FORMS} (hôm nay)"
+            )
         expiring.add_argument(
-            "--to", dest="end", metavar="YYYY-MM-DD", help=f"đến ({DEFAULT_WINDOW_DAYS} ngày sau)"
+            "--from", dest="start", type=day, metavar=DAY, help=f"từ ngày, {DAY_FORMS} (hôm nay)"
+        )
+        expiring.add_argument(
+            "--to", dest="end", type=day, metavar=DAY, help=f"đến ({DEFAULT_WINDOW_DAYS} ngày sau)"
         )
         for kind, subparser in (("letter", letter), ("lists", lists), ("expiring", expiring)):
             formats = ", ".join(documents.FORMATS[kind])
@@ -63,7 +69,8 @@ class Command(BaseCommand):
         if kind == "expiring":
             dates = _window(options["start"], options["end"])
         else:
-            dates = (_day(options["as_of"]),)
+            dates = (options["as_of"] or timezone.localdate(),)
+        warn_outside_programme(self, *dates)
         province = _province(options["province"] or settings.OCOP_PROVINCE)
         if output is None:
             products = Product.objects.in_province(province)
@@ -99,19 +106,13 @@ def _output(kind: str, name: str | None) -> Path | None:
     return path
 
 
-def _day(text: str | None):
-    try:
-        return parse_iso_day(text) if text else timezone.localdate()
-    except ValueError as exc:
-        raise CommandError(str(exc), returncode=2) from None
-
-
-def _window(start_text: str | None, end_text: str | None):
-    start = _day(start_text)
-    end = _day(end_text) if end_text else start + timedelta(days=DEFAULT_WINDOW_DAYS)
+def _window(start, end):
+    start = start or timezone.localdate()
+    end = end or start + timedelta(days=DEFAULT_WINDOW_DAYS)
     if end < start:
         raise CommandError(
-            f"Khoảng ngày không hợp lệ: --to {end} trước --from {start}.", returncode=2
+            f"Khoảng ngày không hợp lệ: --to {format_date(end)} trước --from {format_date(start)}.",
+            returncode=2,
         )
     return start, end
 
@@ -120,7 +121,9 @@ def _write(path: Path, content: bytes) -> None:
     try:
         path.write_bytes(content)
     except OSError as exc:
-        raise CommandError(f"Không ghi được tệp {path}: {exc.strerror}.", returncode=1) from None
+        raise CommandError(
+            f"Không ghi được tệp {path}: {os_error_reason(exc)}.", returncode=1
+        ) from None
 
 
 def as_text(product_list: ProductList) -> str:
