@@ -5,8 +5,8 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from ocop.registry.models import Decision, Holiday, Province
 from ocop.registry.derived import recompute
+from ocop.registry.models import Decision, Holiday, Province
 from tests.factories import make_decision, make_product
 
 pytestmark = pytest.mark.django_db

@@ -7,6 +7,7 @@ from ocop.domain.names import (
     fold,
     normalize_text,
     producer_key,
+    producer_search_key,
     product_key,
     text_key,
     vn_sort_key,
@@ -258,3 +259,17 @@ def test_it_sorts_nfd_and_nfc_spellings_alike():
 
 def test_it_sorts_the_empty_string_first():
     assert sorted(["A", "", "1"], key=vn_sort_key) == ["", "1", "A"]
+
+
+@pytest.mark.parametrize(
+    "name, key",
+    [
+        ("Hợp tác xã Đồng Tâm", "hop tac xa dong tam"),
+        ("HTX Đồng Tâm", "htx dong tam hop tac xa dong tam"),
+        ("Cty TNHH Ong Mật", "cty tnhh ong mat cong ty tnhh ong mat"),
+        ("  Hộ kinh doanh  Lò Văn A ", "ho kinh doanh lo van a"),
+        ("HTXanh Đà Lạt", "htxanh da lat"),
+    ],
+)
+def test_a_producer_is_searched_by_its_name_as_written_and_spelled_out(name, key):
+    assert producer_search_key(name) == key

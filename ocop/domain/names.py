@@ -82,6 +82,14 @@ def fold(s: str) -> str:
     return bare.replace("đ", "d")
 
 
+def producer_search_key(name: str) -> str:
+    """What a search for a producer is compared with: the folded name as written and, when it
+    begins with an abbreviation (HTX, Cty TNHH...), spelled out too, so that officers find
+    "HTX Đồng Tâm" whether they type "htx dong tam" or "hợp tác xã Đồng Tâm"."""
+    as_written, spelled_out = fold(name), fold(expand_producer_type(name))
+    return as_written if as_written == spelled_out else f"{as_written} {spelled_out}"
+
+
 def vn_sort_key(s: str) -> tuple:
     text = normalize_text(s)
     pairs = [_letter_and_tone(char) for char in unicodedata.normalize("NFC", text.casefold())]

@@ -3,11 +3,14 @@
 from datetime import timedelta
 
 from django.contrib import admin
+from django.contrib.admin.utils import lookup_spawns_duplicates
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from ocop.domain.dates import format_date
 from ocop.domain.status import Status
+from ocop.registry import search
 from ocop.registry.models import (
     Decision,
     Holiday,
@@ -23,7 +26,54 @@ admin.site.site_header = "Quản trị sản phẩm OCOP"
 admin.site.site_title = "OCOP"
 admin.site.index_title = "Sổ đăng ký sản phẩm OCOP"
 
-URGENCY_COLOURS = {"expired": "#b42318", "soon": "#b54708", "ok": "#1b6e3a"}
+# The colours are classes of a stylesheet, not style attributes: the Content-Security-Policy
+# forbids inline styles.
+URGENCY_STYLESHEET = "registry/urgency.css"
+
+
+class FoldedSearchMixin:
+    """The search box ignores case and accents on `search_key` fields (see registry.search);
+    the autocomplete boxes use the same search."""
+
+    def get_search_results(self, request, queryset, search_term):
+        fields = self.get_search_fields(request)
+        if not search_term or not fields:
+            return queryset, False
+        duplicates = any(lookup_spawns_duplicates(self.opts, field) for field in fields)
+        return queryset.filter(search.matching(search_term, fields)), duplicates
+
+
+def with_today(products):
+    """Products annotated with today's stars, status and end of recognition, by the
+    registry's named QuerySet methods (the same rules as the status filter and the reports)."""
+    today = timezone.localdate()
+    return products.with_stars_on(today).with_valid_until(today).with_status_on(today)
+
+
+@admin.display(description="hạng sao hôm nay", ordering="stars_on")
+def stars_today(product) -> str:
+    return f"{product.stars_on} sao" if product.stars_on else "—"
+
+
+@admin.display(description="tình trạng hôm nay", ordering="status_on")
+def status_today(product) -> str:
+    return Status(product.status_on).label
+
+
+@admin.display(description="hiệu lực đến", ordering="valid_until")
+def valid_until(product):
+    if product.valid_until is None:
+        return "—"
+    today = timezone.localdate()
+    if product.valid_until < today:
+        urgency = "expired"
+    elif product.valid_until <= today + timedelta(days=90):
+        urgency = "soon"
+    else:
+        urgency = "ok"
+    return format_html(
+        '<span class="urgency-{}">{}</span>', urgency, format_date(product.valid_until)
+    )
 
 
 class StatusTodayFilter(admin.SimpleListFilter):
@@ -45,68 +95,100 @@ class StatusTodayFilter(admin.SimpleListFilter):
         return method(today) if method else queryset
 
 
-class DecisionInline(admin.TabularInline):
+class DecisionInline(admin.StackedInline):
+    """Stacked, a few fields a line: a table of nine columns was 2,685 px wide and cut
+    columns off on a phone. Newest first, so the decision in force is on top."""
+
     model = Decision
     extra = 0
-    fields = [
-        "stars",
-        "number",
-        "decided_on",
-        "issuer",
-        "criteria_version",
-        "last_valid_day",
-        "revoked_on",
-        "revocation_number",
-        "revocation_reason",
+    show_change_link = True
+    fieldsets = [
+        (None, {"fields": [("stars", "number", "decided_on"), ("issuer", "criteria_version")]}),
+        (None, {"fields": ["last_valid_day"]}),
+        (
+            "Thu hồi",
+            {
+                "classes": ["collapse"],
+                "fields": [("revoked_on", "revocation_number"), "revocation_reason"],
+            },
+        ),
     ]
     readonly_fields = ["last_valid_day"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).order_by("-decided_on", "-id")
+
 
 @admin.register(Product)
-class ProductAdmin(admin.ModelAdmin):
-    list_display = ["name", "producer", "unit", "stars_today", "valid_until_column"]
+class ProductAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    list_display = ["name", "producer", "unit", stars_today, status_today, valid_until]
     list_filter = [StatusTodayFilter, "unit__province", "product_set__group", "unit"]
-    search_fields = ["name", "producer__name"]
+    search_fields = ["search_key", "producer__search_key"]
+    search_help_text = "Tìm theo tên sản phẩm hoặc chủ thể, gõ có dấu hay không dấu đều được."
     list_select_related = ["producer", "unit"]
     autocomplete_fields = ["producer"]
     inlines = [DecisionInline]
+    today_fields = [status_today, stars_today, valid_until]
+
+    class Media:
+        css = {"all": [URGENCY_STYLESHEET, "registry/layout.css"]}
 
     def get_queryset(self, request):
-        today = timezone.localdate()
-        return super().get_queryset(request).with_stars_on(today).with_valid_until(today)
+        return with_today(super().get_queryset(request))
 
-    @admin.display(description="hạng sao hôm nay", ordering="stars_on")
-    def stars_today(self, obj):
-        return f"{obj.stars_on} sao" if obj.stars_on else "—"
+    def get_readonly_fields(self, request, obj=None):
+        return self.today_fields if obj else []
 
-    @admin.display(description="hiệu lực đến", ordering="valid_until")
-    def valid_until_column(self, obj):
-        if obj.valid_until is None:
-            return "—"
-        today = timezone.localdate()
-        if obj.valid_until < today:
-            urgency = "expired"
-        elif obj.valid_until <= today + timedelta(days=90):
-            urgency = "soon"
-        else:
-            urgency = "ok"
-        return format_html(
-            '<span style="color:{}">{}</span>',
-            URGENCY_COLOURS[urgency],
-            format_date(obj.valid_until),
-        )
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        form_fields = [f for f in fieldsets[0][1]["fields"] if f not in self.today_fields]
+        return [("Hôm nay", {"fields": self.today_fields}), (None, {"fields": form_fields})]
+
+
+@admin.display(description="tên sản phẩm")
+def product_link(product):
+    url = reverse("admin:registry_product_change", args=[product.pk])
+    return format_html('<a href="{}">{}</a>', url, product.name)
+
+
+class ProductOfProducerInline(admin.TabularInline):
+    """A producer's products with today's standing, each name a link to its own page (the
+    line Django prints above each row, repeating the name, is hidden by layout.css)."""
+
+    model = Product
+    fields = [product_link, stars_today, status_today, valid_until]
+    readonly_fields = fields
+    view_on_site = False
+    can_delete = False
+    extra = 0
+
+    class Media:
+        css = {"all": [URGENCY_STYLESHEET, "registry/layout.css"]}
+
+    def get_queryset(self, request):
+        return with_today(super().get_queryset(request))
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Producer)
-class ProducerAdmin(admin.ModelAdmin):
+class ProducerAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "unit", "tax_code", "phone"]
     list_filter = ["kind", "unit__province", "unit"]
-    search_fields = ["name", "tax_code", "representative"]
+    search_fields = ["search_key", "tax_code", "representative"]
+    search_help_text = "Tìm theo tên (có dấu hay không dấu), mã số thuế hoặc người đại diện."
     list_select_related = ["unit"]
+    inlines = [ProductOfProducerInline]
 
 
 @admin.register(Decision)
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = [
         "number",
         "decided_on",
@@ -117,8 +199,9 @@ class DecisionAdmin(admin.ModelAdmin):
         "revoked_on",
     ]
     list_filter = ["stars", "issuer", "criteria_version"]
-    search_fields = ["number", "product__name"]
+    search_fields = ["number", "product__search_key"]
     date_hierarchy = "decided_on"
+    ordering = ["-decided_on", "-id"]
     list_select_related = ["product"]
     readonly_fields = ["last_valid_day"]
     autocomplete_fields = ["product"]

@@ -153,6 +153,9 @@ class Producer(models.Model):
         Unit, verbose_name="xã/phường", on_delete=models.PROTECT, related_name="producers"
     )
     name_key = models.CharField(max_length=300, editable=False, db_index=True)
+    # The name without case or accents, what officers type in a search box ("bach tra"),
+    # as written and with its abbreviation spelled out (names.producer_search_key).
+    search_key = models.CharField(max_length=640, editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -180,6 +183,7 @@ class Producer(models.Model):
         """Set the stored values that come from rules; bulk writers call this too."""
         self.name = names.normalize_text(self.name)
         self.name_key = names.producer_key(self.name)
+        self.search_key = names.producer_search_key(self.name)
         self.tax_code = (self.tax_code or "").strip() or None
 
 
@@ -203,6 +207,7 @@ class Product(models.Model):
     )
     address = models.CharField("địa chỉ sản xuất (như ghi)", max_length=500, blank=True)
     name_key = models.CharField(max_length=300, editable=False)
+    search_key = models.CharField(max_length=300, editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -229,6 +234,7 @@ class Product(models.Model):
     def derive(self) -> None:
         self.name = names.normalize_text(self.name)
         self.name_key = names.product_key(self.name)
+        self.search_key = names.fold(self.name)
 
     def decision_facts(self) -> list[DecisionFacts]:
         return [d.facts() for d in self.decisions.all()]
@@ -330,4 +336,3 @@ class Decision(models.Model):
             revoked_on=self.revoked_on,
             order=self.pk or 0,
         )
-

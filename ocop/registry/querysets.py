@@ -8,7 +8,8 @@ filters and the summary are built on it."""
 from datetime import date
 
 from django.db import models
-from django.db.models import Case, CharField, Exists, F, Max, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, CharField, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 
 from ocop.domain.status import Status
 
@@ -129,16 +130,24 @@ class ProductQuerySet(models.QuerySet):
         latest = Decision.objects.with_product_status(day).filter(product=OuterRef("pk"))
         return self.annotate(stars_on=Subquery(latest.values("counted_stars")[:1]))
 
+    def with_status_on(self, day: date):
+        """Annotate `status_on`: the product's Status value on `day`, as the filters above
+        decide it (a product without a decision signed by then is not recognised)."""
+        from ocop.registry.models import Decision
+
+        latest = Decision.objects.with_product_status(day).filter(product=OuterRef("pk"))
+        status = Subquery(latest.values("product_status")[:1])
+        return self.annotate(status_on=Coalesce(status, Value(Status.NOT_RECOGNISED.value)))
+
     def with_valid_until(self, day: date):
         """Annotate `valid_until`: the end of the product's recognition as known on `day`,
         i.e. the latest last valid day of its decisions signed by then and not revoked by
         then."""
-        return self.annotate(
-            valid_until=Max(
-                "decisions__last_valid_day",
-                filter=Q(decisions__decided_on__lte=day) & not_revoked_by(day, "decisions__"),
-            )
-        )
+        # A subquery rather than an aggregate over a join: without a GROUP BY, counting the
+        # rows (the admin's paginator) leaves it out, and a page computes it for its rows only.
+        counted = self._decisions().filter(not_revoked_by(day), decided_on__lte=day)
+        latest = counted.order_by("-last_valid_day").values("last_valid_day")[:1]
+        return self.annotate(valid_until=Subquery(latest))
 
     def expiring_between(self, start: date, end: date):
         """Products whose recognition runs out between `start` and `end` (inclusive) and that
