@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export UV_PYTHON_DOWNLOADS := never
 PYTEST_ARGS ?=
 
-.PHONY: install demo test test-fast lint format bench lock system-deps browser-deps clean docs
+.PHONY: install demo test test-fast lint format bench lock system-deps browser-deps clean docs messages
 
 install: $(STAMP) system-deps
 
@@ -69,3 +69,8 @@ clean:
 
 docs: install
 	COLUMNS=100 $(BIN)/python -c "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'ocop.settings'); django.setup(); from ocop.cli_docs import render; open('docs/commands.md', 'w').write(render())"
+
+# Compile ocop/locale (our additions to Django's Vietnamese catalogs; needs gettext's msgfmt).
+# The .mo files are committed so that installing needs no gettext.
+messages: install
+	$(BIN)/ocop compilemessages --locale vi --ignore ".venv" --ignore "var"

@@ -1,38 +1,69 @@
 """Configuration checked at start (Django system checks): a production install must not run
-with development secrets or demo accounts."""
+with development secrets, a guessable key or demo accounts. The messages are for the
+department's IT staff, so they are Vietnamese and name the variable to set."""
 
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
 from ocop.settings import DEV_SECRET_KEY
 
+# Django's own rule for a key that can be guessed (its deploy-only warning security.W009),
+# made an error here: a guessable key lets anyone forge sessions and password-reset links.
+MIN_SECRET_KEY_LENGTH = 50
+MIN_SECRET_KEY_DISTINCT = 5
+INSECURE_KEY_PREFIX = "django-insecure-"
+NEW_KEY_HINT = 'Tạo khoá mới: python3 -c "import secrets; print(secrets.token_urlsafe(50))"'
+
+
+def is_weak_secret_key(key: str) -> bool:
+    return (
+        len(key) < MIN_SECRET_KEY_LENGTH
+        or len(set(key)) < MIN_SECRET_KEY_DISTINCT
+        or key.startswith(INSECURE_KEY_PREFIX)
+    )
+
+
+def secret_key_problems() -> list[Error]:
+    if settings.SECRET_KEY == DEV_SECRET_KEY:
+        message = "SECRET_KEY đang là khoá mẫu dành cho phát triển trong khi DEBUG tắt."
+        return [Error(message, hint=NEW_KEY_HINT, id="ocop.E001")]
+    if is_weak_secret_key(settings.SECRET_KEY):
+        message = (
+            f"SECRET_KEY quá yếu cho môi trường chính thức: cần ít nhất "
+            f"{MIN_SECRET_KEY_LENGTH} ký tự, trong đó ít nhất {MIN_SECRET_KEY_DISTINCT} ký tự "
+            f"khác nhau, và không bắt đầu bằng '{INSECURE_KEY_PREFIX}'."
+        )
+        return [Error(message, hint=NEW_KEY_HINT, id="ocop.E004")]
+    return []
+
 
 @register(Tags.security, deploy=False)
 def check_production_settings(app_configs, **kwargs):
     problems = []
-    if not settings.DEBUG and settings.SECRET_KEY == DEV_SECRET_KEY:
-        problems.append(
-            Error(
-                "SECRET_KEY is the development placeholder while DEBUG is off.",
-                hint="Set SECRET_KEY to a long random value (docs/configuration.md).",
-                id="ocop.E001",
-            )
-        )
+    if not settings.DEBUG:
+        problems += secret_key_problems()
     if not settings.DEBUG and settings.DEMO_MODE:
         problems.append(
             Error(
-                "OCOP_DEMO is on while DEBUG is off: demo accounts must never reach production.",
-                hint="Unset OCOP_DEMO.",
+                "OCOP_DEMO đang bật trong khi DEBUG tắt: tài khoản trình diễn không bao giờ "
+                "được có trên hệ thống chính thức.",
+                hint="Bỏ biến OCOP_DEMO.",
                 id="ocop.E002",
             )
         )
     if not settings.DEBUG and not settings.ALLOWED_HOSTS:
-        problems.append(Error("ALLOWED_HOSTS is empty while DEBUG is off.", id="ocop.E003"))
+        problems.append(
+            Error(
+                "ALLOWED_HOSTS trống trong khi DEBUG tắt.",
+                hint="Đặt ALLOWED_HOSTS là tên miền của trang, ví dụ ocop.laichau.gov.vn.",
+                id="ocop.E003",
+            )
+        )
     if len(settings.OCOP_PROVINCE) not in (1, 2) or not settings.OCOP_PROVINCE.isdigit():
         problems.append(
             Warning(
-                f"OCOP_PROVINCE={settings.OCOP_PROVINCE!r} does not look like a province code.",
-                hint="Use the two-digit code, e.g. 12 for Lai Châu.",
+                f"OCOP_PROVINCE={settings.OCOP_PROVINCE!r} không giống mã tỉnh.",
+                hint="Dùng mã hai chữ số, ví dụ 12 cho Lai Châu.",
                 id="ocop.W001",
             )
         )

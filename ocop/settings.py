@@ -2,9 +2,11 @@
 typed helper that fails loudly on a bad value; docs/configuration.md lists them all."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -62,8 +64,25 @@ ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 DEMO_MODE = envbool("OCOP_DEMO", False)
 
+
+def data_dir(raw: str) -> Path:
+    """Where the default SQLite file and the collected static files live: one place whatever
+    folder `ocop` runs from. A checkout (editable install) keeps them in its git-ignored var/;
+    an installed package has no folder of its own, so it uses the user's data folder."""
+    if raw:
+        path = Path(raw).expanduser()
+        if not path.is_absolute():
+            raise ImproperlyConfigured(f"OCOP_DATA_DIR={raw!r}: expected an absolute path")
+        return path
+    checkout = PACKAGE_DIR.parent
+    if (checkout / "pyproject.toml").is_file():
+        return checkout / "var"
+    return Path.home() / ".local" / "share" / "ocop"
+
+
+DATA_DIR = data_dir(env("OCOP_DATA_DIR", ""))
 DATABASES = {
-    "default": database_from_url(env("DATABASE_URL", f"sqlite:///{Path.cwd() / 'ocop.sqlite3'}"))
+    "default": database_from_url(env("DATABASE_URL", f"sqlite:///{DATA_DIR / 'ocop.sqlite3'}"))
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -74,6 +93,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
+    "ocop.web.apps.LoginThrottleConfig",  # django-axes, named in Vietnamese
     "ocop.registry",
     "ocop.imports",
     "ocop.reports",
@@ -82,12 +103,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A missing or unreachable database answers with a page saying so, not a traceback.
+    "ocop.web.middleware.DatabaseProblemMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ocop.urls"
@@ -115,6 +141,59 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# --- Deployment security (docs/deployment.md) ----------------------------------------------
+# Production defaults follow DEBUG: with DEBUG off the site is HTTPS only (redirect, secure
+# cookies, HSTS), so `ocop check --deploy` is clean; with DEBUG on, `ocop runserver` keeps
+# working over plain HTTP.
+# Reverse proxies in front of Django (nginx: 1). Only then is X-Forwarded-Proto believed, and
+# the client's address read from X-Forwarded-For (ocop.web.client_address); without a proxy a
+# client could send either header itself.
+REVERSE_PROXY_COUNT = envint("REVERSE_PROXY_COUNT", 0)
+if REVERSE_PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
+SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", not DEBUG)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    # Joining the browsers' preload list binds the whole registrable domain (the province's
+    # portal, not this site) for months: its owner decides, so Django's reminder is silenced.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# Every page is served from our own origin: no inline script or style, no frames, no plugins.
+# The admin of Django 5.2 needs nothing more.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Guessing passwords: LOGIN_FAILURE_LIMIT wrong ones in a row from one client address lock
+# that address out for LOGIN_LOCKOUT_MINUTES, whatever user names it tries (counting per
+# user name and address would let one machine try every officer's account in turn). An
+# office behind one shared address shares the count; the limit is high enough for that.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 20)
+LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", 60)
+# None: locked until an administrator lifts it (ocop axes_reset_ip).
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES) if LOGIN_LOCKOUT_MINUTES else None
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "ocop.web.client_address.client_address"
+AXES_LOCKOUT_TEMPLATE = "web/lockout.html"
+# Log failed logins with the user name and address (django-axes masks both by default); the
+# password is always masked.
+AXES_SENSITIVE_PARAMETERS = []
+
 # One language for the whole site, whatever the browser asks: officers' browsers are often
 # set to English, and the registry speaks Vietnamese first.
 LANGUAGE_CODE = env("LANGUAGE_CODE", "vi")
@@ -122,10 +201,12 @@ LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 TIME_ZONE = env("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
 FORMAT_MODULE_PATH = ["ocop.formats"]
+# Our additions to Django's Vietnamese catalogs (strings it leaves in English); they win.
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = env("STATIC_ROOT", str(Path.cwd() / "var" / "static"))
+STATIC_ROOT = env("STATIC_ROOT", str(DATA_DIR / "static"))
 
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)
@@ -143,6 +224,17 @@ EMAIL_BACKEND = env(
 # The province this installation serves (code of the 2025 list; 12 = Lai Châu). One install
 # can hold several provinces' data; this one is the default for reports and the home page.
 OCOP_PROVINCE = env("OCOP_PROVINCE", "12")
+# What an import file may hold, checked before any cell is read, so that a hostile or broken
+# file is refused with a message instead of exhausting memory. Far above any real list (a
+# province's list is a few hundred rows); cells = the used rectangle of a sheet, which the
+# reader holds in full (32 bytes a cell) however few cells are filled.
+OCOP_IMPORT_MAX_FILE_MB = envint("OCOP_IMPORT_MAX_FILE_MB", 50)
+OCOP_IMPORT_MAX_UNPACKED_MB = envint("OCOP_IMPORT_MAX_UNPACKED_MB", 100)
+OCOP_IMPORT_MAX_ROWS = envint("OCOP_IMPORT_MAX_ROWS", 200_000)
+OCOP_IMPORT_MAX_COLUMNS = envint("OCOP_IMPORT_MAX_COLUMNS", 100)
+OCOP_IMPORT_MAX_CELLS = envint("OCOP_IMPORT_MAX_CELLS", 5_000_000)
+# Seconds an import waits for another one to finish writing before it stops and says so.
+OCOP_IMPORT_LOCK_WAIT = envint("OCOP_IMPORT_LOCK_WAIT", 120)
 
 LOGGING = {
     "version": 1,

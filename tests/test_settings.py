@@ -67,7 +67,9 @@ def test_checks_refuse_development_secrets_and_demo_mode_in_production():
     assert {"ocop.E001", "ocop.E002"} <= ids
 
 
-@override_settings(DEBUG=False, SECRET_KEY="x" * 50, DEMO_MODE=False, ALLOWED_HOSTS=["ocop.vn"])
+@override_settings(
+    DEBUG=False, SECRET_KEY="k7Qx-2pLm9" * 5, DEMO_MODE=False, ALLOWED_HOSTS=["ocop.vn"]
+)
 def test_checks_pass_a_production_configuration():
     assert checks.check_production_settings(None) == []
 
