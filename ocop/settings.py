@@ -55,6 +55,11 @@ def database_from_url(url: str) -> dict:
         config.setdefault("OPTIONS", {}).update(
             {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
         )
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # The status subqueries make the planner's cost estimates large enough to switch on JIT
+        # compilation, which then takes longer than the query itself (the summary of 50,000
+        # products: 0.9 s with JIT, 0.12 s without). A user's own `options` in the URL wins.
+        config.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
     return config
 
 

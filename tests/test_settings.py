@@ -87,3 +87,10 @@ def test_a_production_start_with_the_development_secret_is_refused(tmp_path):
     result = subprocess.run([OCOP, "check"], capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode != 0
     assert "ocop.E001" in result.stderr
+
+
+def test_postgresql_connections_run_without_jit_compilation():
+    config = settings.database_from_url("postgres://postgres@127.0.0.1:5432/ocop")
+    assert config["OPTIONS"]["options"] == "-c jit=off"
+    sqlite = settings.database_from_url("sqlite:////tmp/x.sqlite3")
+    assert "options" not in sqlite["OPTIONS"]

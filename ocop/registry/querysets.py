@@ -60,21 +60,23 @@ class DecisionQuerySet(models.QuerySet):
         never decrease with the decision date, so a latest decision that ran out unrevoked
         means every earlier one ran out too: expired."""
         in_force = self.model.objects.valid_on(day).filter(product=OuterRef("product"))
-        revived = revoked_by(day) & Exists(in_force)
         older_stars = in_force.order_by("-decided_on", "-pk").values("stars")[:1]
-        return self.latest_by(day).annotate(
-            product_status=Case(
-                When(valid_q(day), then=Value(Status.VALID.value)),
-                When(revived, then=Value(Status.VALID.value)),
-                When(revoked_by(day), then=Value(Status.REVOKED.value)),
-                default=Value(Status.EXPIRED.value),
-                output_field=CharField(),
-            ),
-            counted_stars=Case(
-                When(valid_q(day), then=F("stars")),
-                When(revived, then=Subquery(older_stars)),
-                default=None,
-            ),
+        # Asked only of a revoked latest decision (rare), as a scalar subquery: an EXISTS here
+        # lets PostgreSQL hash every decision in force on each call.
+        revived_stars = Case(When(revoked_by(day), then=Subquery(older_stars)), default=None)
+        return (
+            self.latest_by(day)
+            .alias(revived_stars=revived_stars)
+            .annotate(
+                product_status=Case(
+                    When(valid_q(day), then=Value(Status.VALID.value)),
+                    When(revived_stars__isnull=False, then=Value(Status.VALID.value)),
+                    When(revoked_by(day), then=Value(Status.REVOKED.value)),
+                    default=Value(Status.EXPIRED.value),
+                    output_field=CharField(),
+                ),
+                counted_stars=Case(When(valid_q(day), then=F("stars")), default=F("revived_stars")),
+            )
         )
 
     def bulk_create(self, objs, *args, **kwargs):

@@ -4,9 +4,10 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from django.db.models import Count
+from django.db import connection
+from django.db.models import Count, Q
 
-from ocop.domain.dates import format_date
+from ocop.domain.figures_text import figures_sentence
 from ocop.domain.names import vn_sort_key
 from ocop.domain.status import Status
 from ocop.registry.models import Decision, Product
@@ -33,26 +34,16 @@ class Summary:
         return data
 
     def sentence(self) -> str:
-        """The figures as the letter words them."""
-        stars = [
-            f"{n} sản phẩm {s} sao"
-            for s, n in sorted(self.valid_by_stars.items(), reverse=True)
-            if n
-        ]
-        breakdown = f" (trong đó {', '.join(stars)})" if stars else ""
-        return (
-            f"Tính đến ngày {format_date(self.as_of)}, có {self.valid_products} sản phẩm OCOP "
-            f"còn hiệu lực{breakdown} của {self.producers} chủ thể tại {self.communes} xã, phường; "
-            f"{self.expired_products} sản phẩm đã hết thời hạn công nhận và chưa được đánh giá lại"
-            + revoked_clause(self.revoked_products)
-            + "."
+        """The figures as the letter words them (ocop.domain.figures_text)."""
+        return figures_sentence(
+            self.as_of,
+            self.valid_products,
+            self.valid_by_stars,
+            self.producers,
+            self.communes,
+            self.expired_products,
+            self.revoked_products,
         )
-
-
-def revoked_clause(revoked_products: int) -> str:
-    """How every sentence of figures (home page, `ocop summary`, the letter) names the revoked
-    products; nothing when there are none."""
-    return f"; {revoked_products} sản phẩm bị thu hồi" if revoked_products else ""
 
 
 def summarize(day: date, products=None, breakdowns: bool = False) -> Summary:
@@ -63,16 +54,11 @@ def summarize(day: date, products=None, breakdowns: bool = False) -> Summary:
     statuses = Decision.objects.with_product_status(day)
     if products is not None:
         statuses = statuses.filter(product__in=products.values("pk"))
-    counts = Counter()
-    for status, stars, n in statuses.values_list("product_status", "counted_stars").annotate(
-        n=Count("pk")
-    ):
-        counts[status] += n
-        counts[stars] += n if status == Status.VALID else 0
     valid_products = (products if products is not None else Product.objects).valid_on(day)
-    heads = valid_products.aggregate(
-        producers=Count("producer", distinct=True), communes=Count("unit", distinct=True)
-    )
+    if connection.vendor == "postgresql":
+        counts, heads = _counts_in_one_pass(statuses)
+    else:
+        counts, heads = _counts_in_two_passes(statuses, valid_products)
     summary = Summary(
         as_of=day,
         valid_products=counts[Status.VALID],
@@ -87,6 +73,38 @@ def summarize(day: date, products=None, breakdowns: bool = False) -> Summary:
         summary.by_group = _count_by(valid_products, "product_set__group")
         summary.by_producer_type = _count_by(valid_products, "producer__kind")
     return summary
+
+
+# The same counts in two shapes, because the two planners disagree on which is fast (make bench,
+# 50,000 products): PostgreSQL joins and counts the distinct producers and communes in the one
+# pass over the latest decisions (0.5x the hand-written floor, against 1.4x in two passes); SQLite
+# is fastest with the distinct counts over the products (0.9x, against 1.5x in one pass).
+def _counts_in_one_pass(statuses) -> tuple[Counter, dict]:
+    rows = statuses.values("product_status").annotate(
+        n=Count("pk"),
+        producers=Count("product__producer", distinct=True),
+        communes=Count("product__unit", distinct=True),
+        **{f"stars_{s}": Count("pk", filter=Q(counted_stars=s)) for s in Decision.Stars.values},
+    )
+    counts, heads = Counter(), {"producers": 0, "communes": 0}
+    for row in rows.order_by():
+        counts[row["product_status"]] += row["n"]
+        if row["product_status"] == Status.VALID:
+            heads = {"producers": row["producers"], "communes": row["communes"]}
+            counts.update({s: row[f"stars_{s}"] for s in Decision.Stars.values})
+    return counts, heads
+
+
+def _counts_in_two_passes(statuses, valid_products) -> tuple[Counter, dict]:
+    counts = Counter()
+    grouped = statuses.values_list("product_status", "counted_stars").annotate(n=Count("pk"))
+    for status, stars, n in grouped.order_by():
+        counts[status] += n
+        counts[stars] += n if status == Status.VALID else 0
+    heads = valid_products.aggregate(
+        producers=Count("producer", distinct=True), communes=Count("unit", distinct=True)
+    )
+    return counts, heads
 
 
 def _count_by(products, field_name: str) -> dict[str, int]:
