@@ -1,0 +1,66 @@
+"""What the verification page shows for one code: the code's decision, its product's
+standing today (ocop.domain.verdict over the product's decisions) and the decision in force."""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from ocop.domain.verdict import Standing, Verdict, standing_on, verdict
+from ocop.registry.models import Decision, Product
+
+
+@dataclass(frozen=True)
+class Verification:
+    decision: Decision
+    product: Product
+    decisions: list[Decision]  # the product's, oldest first
+    standing: Standing
+    verdict: Verdict
+    day: date
+
+    @property
+    def in_force(self) -> Decision | None:
+        return self._by_order(self.standing.in_force)
+
+    @property
+    def superseded(self) -> bool:
+        """Another decision of the product is the one in force now."""
+        return self.in_force is not None and self.in_force.pk != self.decision.pk
+
+    @property
+    def stars(self) -> int:
+        """The stars that count today, else those of the code's decision."""
+        return (self.standing.in_force or self.decision).stars
+
+    def etag(self, *extra) -> str:
+        """Changes with anything the page shows, the day included (verdicts move at midnight)."""
+        facts = [self.day, self.product.name, self.product.producer.name, self.product.unit_id]
+        facts += [
+            (d.pk, d.number, d.decided_on, d.last_valid_day, d.stars, d.issuer, d.revoked_on,
+             d.revocation_reason)
+            for d in self.decisions
+        ]  # fmt: skip
+        return hashlib.sha256(repr([*facts, *extra]).encode()).hexdigest()[:32]
+
+    def _by_order(self, facts) -> Decision | None:
+        return next((d for d in self.decisions if facts and d.pk == facts.order), None)
+
+
+def find(code: str) -> Decision | None:
+    related = ("product__producer", "product__unit__province")
+    return Decision.objects.select_related(*related).filter(public_code=code).first()
+
+
+def verify(decision: Decision, day: date) -> Verification:
+    product = decision.product
+    decisions = list(product.decisions.order_by("decided_on", "pk"))
+    standing, said = judge(decisions, day)
+    return Verification(decision, product, decisions, standing, said, day)
+
+
+def judge(decisions: list[Decision], day: date) -> tuple[Standing, Verdict]:
+    """A product's standing on `day` from its decisions, and the verdict's words (the ground
+    of a revocation is the one written on the latest decision)."""
+    standing = standing_on([d.facts() for d in decisions], day)
+    latest = next((d for d in decisions if standing.latest and d.pk == standing.latest.order), None)
+    return standing, verdict(standing, latest.revocation_reason if latest else "")

@@ -1,0 +1,206 @@
+"""The verification pages: /xac-minh/ (the check form), /xac-minh/<code>/ (the verdict), its QR
+code (SVG, PNG) and its A4 sheet of labels, in Vietnamese and under /en/ in English."""
+
+import hashlib
+import io
+
+import segno
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import etag, require_safe
+
+from ocop.catalog.models import ScanCount
+from ocop.catalog.search import LIMIT, search
+from ocop.catalog.texts import TEXTS
+from ocop.catalog.verification import find, verify
+from ocop.domain.dates import format_date
+from ocop.domain.public_codes import normalize
+from ocop.domain.verdict import verdict
+
+LABELS_PER_SHEET = 12
+
+
+def url_name(name: str, lang: str) -> str:
+    return name if lang == "vi" else f"{name}_en"
+
+
+def public_url(request, path: str) -> str:
+    """The absolute address of `path` on the public site (OCOP_PUBLIC_URL), the one printed."""
+    base = settings.OCOP_PUBLIC_URL
+    return f"{base}{path}" if base else request.build_absolute_uri(path)
+
+
+def _context(request, lang: str, path_vi: str, path_en: str, **extra) -> dict:
+    values = {
+        "q": extra.get("q", ""),
+        "code": extra.get("code") or "",
+        "day": format_date(timezone.localdate()),
+        "n": LABELS_PER_SHEET if "sheet" in extra else LIMIT,
+    }
+    return {
+        "lang": lang,
+        "t": {key: text.format(**values) for key, text in TEXTS[lang].items()},
+        "other_url": path_en if lang == "vi" else path_vi,
+        "canonical": public_url(request, path_vi if lang == "vi" else path_en),
+        "check_url": reverse(url_name("check", lang)),
+        **extra,
+    }
+
+
+def _render(request, lang: str, template: str, context: dict, status: int = 200):
+    with translation.override(lang):
+        return render(request, template, context, status=status)
+
+
+@require_safe
+def check(request, lang="vi"):
+    """The form: a code goes to its page; anything else is a product name."""
+    typed = request.GET.get("q", "").strip()[:200]
+    code = normalize(typed) if typed else None
+    if code and find(code):
+        return redirect(url_name("verify", lang), code=code)
+    results, more = search(typed, timezone.localdate()) if typed and not code else ([], False)
+    context = _context(
+        request,
+        lang,
+        reverse("check"),
+        reverse("check_en"),
+        q=typed,
+        code=code,
+        results=results,
+        more=more,
+        not_found=verdict(None),
+    )
+
+    return _render(request, lang, "catalog/check.html", context)
+
+
+def _decision_or_404(request, code: str, lang: str, name: str):
+    """The decision of a code as typed in the address; a code written another way ("h7kq3mxp")
+    redirects to the printed form, so every code has one address."""
+    printed = normalize(code)
+    if printed and printed != code:
+        return None, redirect(url_name(name, lang), code=printed, permanent=True)
+    decision = find(printed) if printed else None
+    if decision is None:
+        if name != "verify":
+            raise Http404
+        return None, _not_found(request, code, lang)
+    return decision, None
+
+
+def _not_found(request, code: str, lang: str):
+    context = _context(
+        request,
+        lang,
+        reverse("check"),
+        reverse("check_en"),
+        code=code,
+        found=None,
+        verdict=verdict(None),
+        today=timezone.localdate(),
+    )
+    context["canonical"] = None
+    return _render(request, lang, "catalog/verify.html", context, status=404)
+
+
+def verify_page(request, code: str, lang="vi"):
+    """The verdict for a code. Every GET counts as one check of the code today (a scan, or a
+    code typed in): the page is never served from a cache without asking, see below."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
+    decision, answer = _decision_or_404(request, code, lang, "verify")
+    if answer is not None:
+        return answer
+    today = timezone.localdate()
+    if request.method == "GET":
+        ScanCount.record(decision, today)
+    response = _verdict_page(request, found=verify(decision, today), lang=lang)
+    # Revalidated on every visit (ETag): a cached verdict could outlive a revocation, and a
+    # visit served from a cache would not be counted.
+    patch_cache_control(response, public=True, no_cache=True)
+    return response
+
+
+@etag(lambda request, found, lang: found.etag(lang, settings.OCOP_PUBLIC_URL))
+def _verdict_page(request, found, lang):
+    code = found.decision.public_code
+    verdict_text = found.verdict.vi if lang == "vi" else found.verdict.en
+    context = _context(
+        request,
+        lang,
+        reverse("verify", args=[code]),
+        reverse("verify_en", args=[code]),
+        code=code,
+        found=found,
+        verdict=found.verdict,
+        today=found.day,
+        og_title=f"{found.product.name}: {verdict_text}",
+        qr_svg=reverse(url_name("qr_svg", lang), args=[code]),
+        qr_png=public_url(request, reverse(url_name("qr_png", lang), args=[code])),
+        labels_url=reverse(url_name("labels", lang), args=[code]),
+        in_force_code_url=(
+            reverse(url_name("verify", lang), args=[found.in_force.public_code])
+            if found.superseded
+            else None
+        ),
+    )
+    return _render(request, lang, "catalog/verify.html", context)
+
+
+def qr_target(request, code: str, lang: str) -> str:
+    return public_url(request, reverse(url_name("verify", lang), args=[code]))
+
+
+def _qr_image(kind: str, content_type: str, **options):
+    def view(request, code: str, lang="vi"):
+        decision, answer = _decision_or_404(request, code, lang, f"qr_{kind}")
+        if answer is not None:
+            return answer
+        target = qr_target(request, decision.public_code, lang)
+        tag = hashlib.sha256(f"{kind}{target}".encode()).hexdigest()[:32]
+        return _image(request, kind, content_type, target, options, tag=tag)
+
+    return require_safe(view)
+
+
+@etag(lambda request, kind, content_type, target, options, tag: tag)
+def _image(request, kind, content_type, target, options, tag):
+    buffer = io.BytesIO()
+    # Level M survives a scuffed or creased label; make_qr never picks a Micro QR, which
+    # phone cameras do not read.
+    segno.make_qr(target, error="m").save(buffer, kind=kind, border=4, **options)
+    response = HttpResponse(buffer.getvalue(), content_type=content_type)
+    patch_cache_control(response, public=True, max_age=24 * 3600)
+    return response
+
+
+qr_svg = _qr_image("svg", "image/svg+xml", scale=8, xmldecl=False, svgns=True)
+qr_png = _qr_image("png", "image/png", scale=10)
+
+
+@require_safe
+def labels(request, code: str, lang="vi"):
+    """An A4 sheet of labels for the product: QR, code, name, stars. Not counted as a check."""
+    decision, answer = _decision_or_404(request, code, lang, "labels")
+    if answer is not None:
+        return answer
+    found = verify(decision, timezone.localdate())
+    context = _context(
+        request,
+        lang,
+        reverse("labels", args=[code]),
+        reverse("labels_en", args=[code]),
+        code=code,
+        found=found,
+        sheet=range(LABELS_PER_SHEET),
+        qr_svg=reverse(url_name("qr_svg", lang), args=[code]),
+        verify_url=reverse(url_name("verify", lang), args=[code]),
+    )
+    response = _render(request, lang, "catalog/labels.html", context)
+    patch_cache_control(response, public=True, no_cache=True)
+    return response

@@ -1,0 +1,72 @@
+"""The verification pages in a real Chromium: axe-core finds no WCAG 2.2 AA violation at phone
+and desktop width, no Content-Security-Policy violation, the form works from the keyboard, and
+screenshots are kept in test-artifacts/ for a person to look at."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.factories import make_decision, make_producer, make_product
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                               "wcag22aa", "best-practice"]}}  # fmt: skip
+
+
+def cast():
+    valid = make_decision(make_product("Chè Shan tuyết Tả Ngảo"), date(2024, 5, 4), stars=4)
+    producer = make_producer("Hợp tác xã Sâm Lai Châu", unit_name="Tả Lèng")
+    revoked = make_decision(
+        make_product("Sâm Lai Châu sấy lạnh", producer),
+        date(2024, 6, 1),
+        stars=5,
+        revoked_on=date(2025, 9, 15),
+        revocation_reason="Không duy trì chất lượng sản phẩm như khi được công nhận",
+    )
+    return {
+        "check": "/xac-minh/",
+        "search": "/xac-minh/?q=che+ta+ngao",
+        "valid": f"/xac-minh/{valid.public_code}/",
+        "revoked": f"/xac-minh/{revoked.public_code}/",
+        "not-found": "/xac-minh/2345-6789/",
+        "labels": f"/xac-minh/{valid.public_code}/nhan/",
+        "english": f"/en/xac-minh/{valid.public_code}/",
+    }
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_verification_pages_pass_axe_at_phone_and_desktop_width(live_server, page, width):
+    ARTIFACTS.mkdir(exist_ok=True)
+    refused = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and refused.append(m.text))
+    page.set_viewport_size({"width": width, "height": 800})
+    axe = Axe()
+    for name, path in cast().items():
+        page.goto(live_server.url + path)
+        page.wait_for_load_state("load")
+        page.screenshot(path=ARTIFACTS / f"verify-{name}-{width}.png", full_page=True)
+        results = axe.run(page, options=WCAG)
+        assert results.violations_count == 0, f"{path}:\n{results.generate_report()}"
+    assert refused == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_person_types_a_code_with_the_keyboard_and_reads_the_verdict(live_server, page):
+    valid = cast()["valid"]
+    code = valid.split("/")[2]
+    page.goto(live_server.url + "/xac-minh/")
+    page.keyboard.press("Tab")  # the site's name
+    page.keyboard.press("Tab")  # the other language
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "q"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.type(code.lower().replace("-", " "))
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{valid}")
+    assert "Còn hiệu lực đến hết ngày 04/05/2027" in page.inner_text(".verdict")
