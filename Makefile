@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export UV_PYTHON_DOWNLOADS := never
 PYTEST_ARGS ?=
 
-.PHONY: install demo test test-fast lint format bench lock system-deps browser-deps clean docs messages
+.PHONY: install demo test test-fast lint format bench lock system-deps browser-deps clean docs messages docs-images
 
 install: $(STAMP) system-deps
 
@@ -69,6 +69,12 @@ clean:
 
 docs: install
 	COLUMNS=100 $(BIN)/python -c "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'ocop.settings'); django.setup(); from ocop.cli_docs import render; open('docs/commands.md', 'w').write(render())"
+
+# The pictures of docs/ (letter and lists of the sample at 31/12/2025, as printed); the Excel
+# lists are printed through LibreOffice Calc, which only this target needs.
+docs-images: install
+	@PACKAGES="libreoffice-calc-nogui" sh scripts/apt-ensure.sh
+	sh scripts/render-docs.sh
 
 # Compile ocop/locale (our additions to Django's Vietnamese catalogs; needs gettext's msgfmt).
 # The .mo files are committed so that installing needs no gettext.

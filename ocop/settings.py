@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "ocop.registry",
     "ocop.imports",
     "ocop.reports",
+    "ocop.catalog",
     "ocop.web",
 ]
 
@@ -240,6 +241,10 @@ OCOP_IMPORT_MAX_COLUMNS = envint("OCOP_IMPORT_MAX_COLUMNS", 100)
 OCOP_IMPORT_MAX_CELLS = envint("OCOP_IMPORT_MAX_CELLS", 5_000_000)
 # Seconds an import waits for another one to finish writing before it stops and says so.
 OCOP_IMPORT_LOCK_WAIT = envint("OCOP_IMPORT_LOCK_WAIT", 120)
+# The public site's address (scheme and host, e.g. https://ocop.laichau.gov.vn), written into
+# QR codes and canonical links so that printed labels keep working when the server moves.
+# Empty: the address each request came to (development).
+OCOP_PUBLIC_URL = env("OCOP_PUBLIC_URL", "").rstrip("/")
 
 LOGGING = {
     "version": 1,

@@ -4,5 +4,6 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("bao-cao/", include("ocop.reports.urls")),
+    path("", include("ocop.catalog.urls")),
     path("", include("ocop.web.urls")),
 ]

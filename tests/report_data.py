@@ -10,10 +10,16 @@ from ocop.registry.models import ProducerType
 from tests.factories import make_decision, make_producer, make_product
 
 DAY = date(2025, 12, 31)
+# Item 1 of the letter, worded as the department's letter of January 2026.
 SENTENCE = (
-    "Tính đến ngày 31/12/2025, trên địa bàn tỉnh có 5 sản phẩm OCOP còn hiệu lực "
-    "(2 sản phẩm 4 sao, 3 sản phẩm 3 sao) của 3 chủ thể tại 3 xã, phường; 2 sản phẩm đã hết "
-    "thời hạn công nhận nhưng chưa được đánh giá lại"
+    "1. Số sản phẩm OCOP còn thời hạn: 5 sản phẩm, trong đó 2 sản phẩm đạt hạng 4 sao, "
+    "3 sản phẩm đạt hạng 3 sao, của 3 chủ thể tại 3 xã, phường;"
+)
+# The figures in one sentence, as the home page, `ocop summary` and the command print them.
+SUMMARY = (
+    "Tính đến ngày 31/12/2025, có 5 sản phẩm OCOP còn thời hạn, trong đó 2 sản phẩm đạt hạng 4 "
+    "sao, 3 sản phẩm đạt hạng 3 sao, của 3 chủ thể tại 3 xã, phường; 2 sản phẩm OCOP đã hết "
+    "thời hạn công nhận và chưa thực hiện đánh giá, phân hạng lại; 1 sản phẩm OCOP bị thu hồi."
 )
 # (number, product, commune/ward) in the order of the lists: communes, then products, in
 # Vietnamese order (Đ after D, before H: not the order of the code points).

@@ -41,7 +41,7 @@ def test_it_prints_the_letters_sentence_by_default():
     make_decision(decided_on=date(2023, 2, 1))
     out = StringIO()
     call_command("summary", "--as-of", "2025-12-31", stdout=out)
-    assert out.getvalue().startswith("Tính đến ngày 31/12/2025, có 1 sản phẩm OCOP còn hiệu lực")
+    assert out.getvalue().startswith("Tính đến ngày 31/12/2025, có 1 sản phẩm OCOP còn thời hạn")
 
 
 @pytest.mark.parametrize("bad", ["2025-02-30", "30/02/2025", "hôm qua", "2025-13-01"])

@@ -184,7 +184,7 @@ def test_the_expired_count_moves_when_the_admin_deletes_latest_decisions(officer
 
 def test_the_link_triggers_are_installed_after_migrations():
     wanted = links.SQLITE_TRIGGERS if connection.vendor == "sqlite" else links.PG_TRIGGERS
-    assert set(wanted) <= links.installed_triggers()
+    assert set(wanted) <= set(links.installed_triggers())
 
 
 def test_raw_sql_cannot_leave_a_stale_link():

@@ -1,14 +1,17 @@
+import random
 import unicodedata
 
 import pytest
 
 from ocop.domain.names import (
+    SORT_TEXT_LENGTH,
     expand_producer_type,
     fold,
     normalize_text,
     producer_key,
     producer_search_key,
     product_key,
+    sort_text,
     text_key,
     vn_sort_key,
 )
@@ -232,8 +235,13 @@ def test_it_sorts_in_vietnamese_dictionary_order():
         ("mả", "mã"),
         ("mã", "má"),
         ("má", "mạ"),
-        # Letters of the whole string before any tone.
-        ("Bà Xa", "Ba Xe"),
+        # Syllable by syllable: a syllable's tone before the next syllable's letters.
+        ("Ba Xe", "Bà Xa"),
+        ("Sin Suối Hồ", "Sìn Hồ"),
+        ("Tà Tổng", "Tả Lèng"),
+        ("Mương Tè", "Mường Tè"),
+        ("Nậm Cuổi", "Nậm Tăm"),
+        ("Hoà Bình", "Hòa Bình 1"),
         ("mạ", "mai"),
         ("Đà", "Đan"),
         # Case does not matter.
@@ -245,6 +253,10 @@ def test_it_sorts_in_vietnamese_dictionary_order():
         ("1 Chè", "Chè"),
         ("(Chè)", "Chè"),
         ("Chè 2", "Chè A"),
+        # Numbers by their value.
+        ("Lô 2", "Lô 10"),
+        ("Lô 09", "Lô 10"),
+        ("Chè 2026", "Chè Shan"),
         # Letters outside the Vietnamese alphabet come after it.
         ("Chè z", "Chè ø"),
     ],
@@ -254,7 +266,59 @@ def test_it_orders_a_pair_like_a_vietnamese_dictionary(earlier, later):
 
 
 def test_it_sorts_nfd_and_nfc_spellings_alike():
-    assert vn_sort_key(nfd("Mường Tè"))[:2] == vn_sort_key("Mường Tè")[:2]
+    assert vn_sort_key(nfd("Mường Tè")) == vn_sort_key("Mường Tè")
+    assert sort_text(nfd("Mường Tè")) == sort_text("Mường Tè")
+
+
+@pytest.mark.parametrize(
+    "ordered",
+    [
+        ["An", "Ăn", "Ân"],
+        ["Dương", "Đường"],
+        ["Ma", "Mà", "Mả", "Mã", "Má", "Mạ"],
+        ["Sin Suối Hồ", "Sìn Hồ"],
+        ["Tà Tổng", "Tả Lèng"],
+        ["A", "A Bình", "Ai", "An", "An Bình", "Anh", "Ăn"],
+        ["Ô", "Ô Tô", "Ôm", "Ơ"],
+        ["Bản Bo", "Bản Giang", "Bản Hon", "Bản Lang"],
+        ["Mù Cả", "Mường Khoa", "Mường Kim", "Mường Tè", "Mường Than", "Nậm Hàng"],
+        ["Chè 1", "Chè 2", "Chè 10", "Chè Shan tuyết"],
+    ],
+)
+def test_it_sorts_syllable_by_syllable(ordered):
+    shuffled = list(reversed(ordered))
+    assert sorted(shuffled, key=vn_sort_key) == ordered
+    assert sorted(shuffled, key=sort_text) == ordered
+
+
+@pytest.mark.parametrize("text", ["Sìn Hồ", "Mường Tè (Lai Châu) 2026", "Ø ß 中", "", "  "])
+def test_its_sort_text_uses_only_digits_and_lowercase_ascii_letters(text):
+    assert set(sort_text(text)) <= set("0123456789abcdefghijklmnopqrstuvwxyz")
+
+
+def test_its_sort_text_orders_like_the_sort_key():
+    """The stored key (sort_text) sorts random Vietnamese names as vn_sort_key does."""
+    rng = random.Random(8)
+    syllables = [
+        "a", "à", "ả", "ã", "á", "ạ", "ă", "ằ", "ắ", "â", "ầ", "ậ", "an", "ăn", "ân", "anh",
+        "sin", "sìn", "suối", "hồ", "hố", "tà", "tả", "tổng", "lèng", "đường", "dương", "mường",
+        "mương", "tè", "ơ", "ờ", "ư", "ứ", "ô", "ồ", "hoà", "hòa", "nậm", "bản", "bo", "za",
+    ]  # fmt: skip
+    extras = ["1", "2", "10", "09", "-", "(", ")", "Ø", "ß"]
+    names = [
+        " ".join(rng.choice(syllables + extras[: rng.randrange(len(extras))]).capitalize()
+                 for _ in range(rng.randint(0, 5)))
+        for _ in range(3000)
+    ]  # fmt: skip
+    by_text = [vn_sort_key(name)[0] for name in sorted(names, key=sort_text)]
+    assert by_text == sorted(vn_sort_key(name)[0] for name in names)
+    assert len(set(map(sort_text, names))) == len({vn_sort_key(n)[0] for n in names})
+
+
+def test_its_sort_text_is_cut_without_inverting_two_names():
+    long_a, long_b = "Chè " * 100 + "A", "Chè " * 100 + "B"
+    assert len(sort_text(long_a)) == SORT_TEXT_LENGTH
+    assert sort_text(long_a) <= sort_text(long_b)
 
 
 def test_it_sorts_the_empty_string_first():

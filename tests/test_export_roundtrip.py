@@ -146,8 +146,9 @@ def test_it_takes_the_format_from_the_extension(tmp_path):
 def test_a_real_leading_apostrophe_survives_export_and_import(tmp_path, fmt):
     producer = make_producer("'Hợp tác xã Nháy")
     for name in ["'Mật ong", "'=1+1", "''Hai dấu nháy", "'-Âm", "Chè 'ngon'"]:
-        make_decision(make_product(name, producer), date(2024, 6, 1), 3, issuer="UBND tỉnh",
-                      criteria_version="148/QĐ-TTg", source="'nguồn")  # fmt: skip
+        make_decision(make_product(name, producer), date(2024, 6, 1), 3,
+                      issuer="UBND tỉnh Lai Châu", criteria_version="148/QĐ-TTg",
+                      source="'nguồn")  # fmt: skip
     before = registry_state()
     path = tmp_path / f"so-dang-ky.{fmt}"
     call_command("export", str(path), stdout=StringIO())

@@ -78,7 +78,7 @@ def test_it_reads_a_producer_group_header_over_name_and_address(tmp_path):
     ]
     merged = {"S": ["C1:D1", "A1:A2", "B1:B2", "E1:E2", "F1:F2"]}
     product = one_product(run(write_xlsx(tmp_path / "l.xlsx", {"S": rows}, merged)))
-    assert product.producer.name == "HTX Chè Nậm Sỏ"
+    assert product.producer.name == "Hợp tác xã Chè Nậm Sỏ"  # its display name
 
 
 def test_section_rows_are_not_products_and_give_their_commune(tmp_path):

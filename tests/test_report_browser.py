@@ -31,7 +31,7 @@ def test_an_officer_downloads_the_letter_and_the_lists_of_a_chosen_day(logged_in
     letter.value.save_as(tmp_path / "cong-van.docx")
     text = "\n".join(p.text for p in Document(tmp_path / "cong-van.docx").paragraphs)
     assert "Tính đến ngày 31/12/2025" in text
-    assert "1 sản phẩm OCOP còn hiệu lực (1 sản phẩm 4 sao)" in " ".join(text.split())
+    assert "còn thời hạn: 1 sản phẩm, trong đó 1 sản phẩm đạt hạng 4 sao" in " ".join(text.split())
     with page.expect_download() as lists:
         page.click("text=Phụ lục I, II (Excel)")
     lists.value.save_as(tmp_path / "danh-sach.xlsx")

@@ -10,7 +10,6 @@ import openpyxl
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.utils import timezone
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -20,9 +19,19 @@ from ocop.registry.models import Province
 from ocop.reports.documents import letter_file, lists_file
 from ocop.reports.docx_writer import balanced_lines
 from ocop.reports.models import LetterTexts
-from ocop.reports.texts import DEFAULTS, lines
+from ocop.reports.texts import lai_chau_texts, lines, paragraphs
 from tests.factories import SAMPLES
-from tests.report_data import DAY, EXPIRED_ROWS, GROUPS, SENTENCE, VALID_ROWS, small_registry
+from tests.report_data import (
+    DAY,
+    EXPIRED_ROWS,
+    GROUPS,
+    SENTENCE,
+    SUMMARY,
+    VALID_ROWS,
+    small_registry,
+)
+
+DEFAULTS = lai_chau_texts()
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -44,7 +53,7 @@ def texts(cell_or_document) -> list[str]:
 
 
 def list_rows(table):
-    """(number, product, commune) of the data rows, and the group rows' names."""
+    """(number, product, commune heading above) of the data rows, and the group rows' names."""
     rows, groups = [], []
     for row in table.rows[1:]:
         cells = row._tr.tc_lst
@@ -52,17 +61,19 @@ def list_rows(table):
             groups.append(row.cells[0].text)
         else:
             values = [cell.text for cell in row.cells]
-            rows.append((int(values[0]), values[1], values[3]))
+            rows.append((int(values[0]), values[1], groups[-1]))
     return rows, groups
 
 
 def test_it_words_the_figures_as_the_department_does(letter):
     body = texts(letter)
-    figures = next(text for text in body if text.startswith("Tính đến ngày"))
-    assert figures == (
-        SENTENCE + " (chi tiết tại Phụ lục I và Phụ lục II kèm theo); 1 sản phẩm bị thu hồi."
-    )
-    assert body.index("1. Kết quả công nhận sản phẩm OCOP") == body.index(figures) - 1
+    valid = body.index(SENTENCE)
+    assert body[valid + 1 : valid + 4] == [
+        "2. Số sản phẩm OCOP đã hết thời hạn công nhận và chưa thực hiện đánh giá, phân hạng lại "
+        "(thời hạn giấy chứng nhận 36 tháng kể từ ngày ban hành quyết định công nhận): 2 sản phẩm;",
+        "(Có danh sách sản phẩm chi tiết kèm theo)",
+        "3. Số sản phẩm OCOP bị thu hồi giấy chứng nhận: 1 sản phẩm;",
+    ]
 
 
 def test_it_carries_the_header_of_decree_30(letter):
@@ -72,9 +83,11 @@ def test_it_carries_the_header_of_decree_30(letter):
     assert texts(right) == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
     assert all(run.bold for p in right.paragraphs[:2] for run in p.runs)
     number, place = letter.tables[0].rows[1].cells
-    year = timezone.localdate().year
-    assert texts(number) == ["Số:      /SNNMT-PTNT&QLCL", f"V/v {DEFAULTS['subject']}"]
-    assert texts(place) == [f"Lai Châu, ngày      tháng      năm {year}"]
+    assert texts(number) == [
+        "Số:      /SNNMT-PTNT&QLCL",
+        "V/v thông tin danh sách sản phẩm OCOP tỉnh Lai Châu đến hết ngày 31/12/2025",
+    ]
+    assert texts(place) == ["Lai Châu, ngày      tháng 01 năm 2026"]
     assert place.paragraphs[0].runs[0].italic
 
 
@@ -83,21 +96,23 @@ def test_it_has_the_recipients_basis_requests_distribution_and_signer(letter):
     recipients = lines(DEFAULTS["recipients"])
     assert body[0] == f"Kính gửi:\t- {recipients[0]}"
     assert body[1 : len(recipients)] == [f"- {r}" for r in recipients[1:]]
-    assert DEFAULTS["basis"] in body
-    assert "3858/KH-UBND ngày 14/10/2022" in DEFAULTS["basis"]
-    assert "4552/KH-UBND ngày 12/8/2025" in DEFAULTS["basis"]
-    for request in lines(DEFAULTS["requests"]):
-        assert f"- {request}" in body
-    assert body[body.index(DEFAULTS["closing"]) - 1].startswith("- ")
+    opening = paragraphs(DEFAULTS["opening"])
+    assert body[len(recipients)] == opening[0]
+    assert "3858/KH-UBND ngày 14/10/2022" in opening[0]
+    assert "4552/KH-UBND ngày 12/8/2025" in opening[0]
+    assert body[len(recipients) + 1].endswith("đến hết ngày 31/12/2025, cụ thể như sau:")
+    assert f"4. {DEFAULTS['requests']}" in body
+    assert body[body.index("Phụ lục I") - 1].endswith("được biết và phối hợp thực hiện./.")
     distribution, signature = letter.tables[1].rows[0].cells
     assert texts(distribution) == [
         "Nơi nhận:",
         "- Như trên;",
-        "- UBND tỉnh (b/c);",
         "- Lãnh đạo Sở;",
+        "- Các phòng, đơn vị trực thuộc Sở;",
+        "- Trang Thông tin điện tử Sở;",
         "- Lưu: VT, PTNT&QLCL.",
     ]
-    assert texts(signature) == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    assert texts(signature) == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Thành Đồng"]
 
 
 def test_it_takes_the_departments_texts_from_the_back_office(registry):
@@ -135,7 +150,7 @@ def test_the_page_is_a4_with_the_margins_and_font_of_decree_30(letter):
 
 
 def test_body_paragraphs_are_justified_with_a_first_line_indent(letter):
-    figures = next(p for p in letter.paragraphs if p.text.startswith("Tính đến ngày"))
+    figures = next(p for p in letter.paragraphs if p.text == SENTENCE)
     assert figures.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
     assert round(figures.paragraph_format.first_line_indent.cm, 2) == 1.27
 
@@ -164,7 +179,7 @@ def test_the_appendices_follow_on_landscape_pages_grouped_and_numbered(letter):
         "STT",
         "Tên sản phẩm",
         "Chủ thể",
-        "Địa chỉ (xã, phường)",
+        "Địa chỉ",
         "Hạng sao",
         "Quyết định công nhận (số, ngày)",
         "Cơ quan ban hành",
@@ -185,7 +200,9 @@ def test_the_lists_alone_are_a_landscape_word_file(registry):
 
 def test_an_empty_registry_still_gives_a_letter(db):
     document = Document(BytesIO(letter_file(DAY, ".docx").content))
-    assert any("có 0 sản phẩm OCOP còn hiệu lực của 0 chủ thể" in t for t in texts(document))
+    assert "0 sản phẩm, trong đó không có sản phẩm nào đạt hạng sao, của 0 chủ thể" in (
+        "\n".join(texts(document))
+    )
     assert document.tables[2].rows[1].cells[0].text == "Không có sản phẩm."
 
 
@@ -205,7 +222,7 @@ def test_the_command_writes_the_letter(registry, tmp_path):
     out = StringIO()
     target = tmp_path / "cong-van.docx"
     call_command("report", "letter", "--as-of", "2025-12-31", "-o", str(target), stdout=out)
-    assert out.getvalue().startswith(f"Đã ghi {target}. {SENTENCE}")
+    assert out.getvalue() == f"Đã ghi {target}. {SUMMARY}\n"
     assert SENTENCE in "\n".join(texts(Document(target)))
 
 
@@ -213,7 +230,7 @@ def test_the_reports_documentation_names_the_commands_and_the_page():
     guide = (ROOT / "docs" / "reports.md").read_text(encoding="utf-8")
     for needle in ["ocop report letter", "ocop report lists", "ocop report expiring", "/bao-cao/"]:
         assert needle in guide
-    for field in LetterTexts._meta.get_fields():
+    for field in LetterTexts._meta.fields:
         if getattr(field, "verbose_name", None) and field.name in DEFAULTS:
             assert str(field.verbose_name) in guide, field.name
     assert (ROOT / "docs" / "letter-page1.png").exists()
@@ -231,11 +248,9 @@ def test_the_sample_lists_letter_carries_the_expected_figures(tmp_path):
     call_command("import", str(SAMPLE), stdout=StringIO(), stderr=StringIO())
     stars = EXPECTED["valid_by_stars"]
     sentence = (
-        f"Tính đến ngày 31/12/2025, trên địa bàn tỉnh có {EXPECTED['valid_products']} sản phẩm "
-        f"OCOP còn hiệu lực ({stars['4']} sản phẩm 4 sao, {stars['3']} sản phẩm 3 sao) của "
-        f"{EXPECTED['producers']} chủ thể tại {EXPECTED['communes']} xã, phường; "
-        f"{EXPECTED['expired_products']} sản phẩm đã hết thời hạn công nhận nhưng chưa được "
-        "đánh giá lại"
+        f"1. Số sản phẩm OCOP còn thời hạn: {EXPECTED['valid_products']} sản phẩm, trong đó "
+        f"{stars['4']} sản phẩm đạt hạng 4 sao, {stars['3']} sản phẩm đạt hạng 3 sao, của "
+        f"{EXPECTED['producers']} chủ thể tại {EXPECTED['communes']} xã, phường;"
     )
     assert stars["5"] == 0
     letter = Document(BytesIO(letter_file(DAY, ".docx").content))
@@ -245,7 +260,11 @@ def test_the_sample_lists_letter_carries_the_expected_figures(tmp_path):
 
     book = openpyxl.load_workbook(BytesIO(lists_file(DAY, ".xlsx").content))
     numbers = {
-        name: [row[0] for row in book[name].iter_rows(min_row=6, values_only=True) if row[0]]
+        name: [
+            row[0]
+            for row in book[name].iter_rows(min_row=6, values_only=True)
+            if isinstance(row[0], int)  # not a group heading, nor the note under the table
+        ]
         for name in book.sheetnames
     }
     assert numbers["Phụ lục I"] == list(range(1, EXPECTED["valid_products"] + 1))

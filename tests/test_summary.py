@@ -86,9 +86,9 @@ def test_it_words_the_figures_as_the_letter_does():
     make_decision(decided_on=date(2024, 1, 5), stars=4)
     make_decision(make_product("Hồng trà"), decided_on=date(2020, 1, 5))
     assert summarize(date(2025, 12, 31)).sentence() == (
-        "Tính đến ngày 31/12/2025, có 1 sản phẩm OCOP còn hiệu lực (trong đó 1 sản phẩm 4 sao) "
-        "của 1 chủ thể tại 1 xã, phường; 1 sản phẩm đã hết thời hạn công nhận và chưa được "
-        "đánh giá lại."
+        "Tính đến ngày 31/12/2025, có 1 sản phẩm OCOP còn thời hạn, trong đó 1 sản phẩm đạt "
+        "hạng 4 sao, của 1 chủ thể tại 1 xã, phường; 1 sản phẩm OCOP đã hết thời hạn công nhận "
+        "và chưa thực hiện đánh giá, phân hạng lại."
     )
 
 

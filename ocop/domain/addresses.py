@@ -7,7 +7,7 @@ Names repeat across schemes ("xã Mường Than" is two different places), so th
 The tables come in as plain data, so this module knows nothing of the database."""
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ocop.domain.names import fold, normalize_text, text_key
@@ -132,6 +132,9 @@ class AddressResolver:
         self._new = _index((u.name, u) for u in units)
         self._old = _index(((m.name, m.district), m) for m in merged)
         self._old_by_name = _index((m.name, m) for m in merged)
+        self._merged_into: dict[str, list[MergedUnit]] = defaultdict(list)
+        for m in merged:
+            self._merged_into[m.successor_code].append(m)
         self._memo: dict[tuple, Place] = {}
 
     def resolve(self, address: str, context: tuple[str, ...] = ()) -> Place:
@@ -209,6 +212,11 @@ class AddressResolver:
         )
         return Place(old.successor_code, OLD, old.district_label, tuple(notes))
 
+    def old_district_of(self, code: str) -> str | None:
+        """The old district of a current unit, for an address that does not name one."""
+        unit = self.units.get(code)
+        return old_district(unit.name, self._merged_into[code]) if unit else None
+
     def _unit_label(self, code: str) -> str:
         unit = self.units.get(code)
         return f"{unit.kind} {unit.name}" if unit else code
@@ -247,6 +255,22 @@ def _pick(candidates: list, kind: str | None):
     if len(candidates) > 1 and kind:
         candidates = [c for c in candidates if c.kind == kind]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def old_district(unit_name: str, merged: list[MergedUnit]) -> str | None:
+    """The district a current unit lay in before 01/07/2025, as the issuer rule wants it
+    (MergedUnit.district_label). `merged`: the old units merged into it, in the merger table's
+    order. When they came from several districts, the one whose old commune gave the unit its
+    name ("xã Pa Tần" from old Pa Tần, Sìn Hồ, though two of its three old communes were in Nậm
+    Nhùn); else the district with most of them; else the first in the table."""
+    districts = list(dict.fromkeys(m.district_label for m in merged))
+    if len(districts) <= 1:
+        return districts[0] if districts else None
+    named = [m for m in merged if loose_key(m.name) == loose_key(unit_name)]
+    if named:
+        return named[0].district_label
+    counts = Counter(m.district_label for m in merged)
+    return max(districts, key=lambda district: counts[district])
 
 
 def _first(parts: list[_Part], level: str) -> _Part | None:

@@ -51,8 +51,20 @@ def outside_programme(day: date, today: date) -> str | None:
     )
 
 
-def vietnamese_long_date(d: date) -> str:
+def vietnamese_long_date(d: date, blank_day: str | None = None) -> str:
+    """The date as official letters write it, "ngày 05 tháng 01 năm 2026"; with `blank_day`,
+    that blank stands for the day, which the clerk writes by hand."""
     # Decree 30/2020/NĐ-CP, Appendix I: days below 10 and months 1 and 2 take a leading zero.
-    day = f"{d.day:02d}" if d.day < 10 else str(d.day)
-    month = f"{d.month:02d}" if d.month < 3 else str(d.month)
-    return f"ngày {day} tháng {month} năm {d.year}"
+    day = f" {d.day:02d} " if blank_day is None else blank_day
+    return f"ngày{day}tháng {official_month(d)} năm {d.year}"
+
+
+def official_month(d: date) -> str:
+    """The month as an official letter writes it: "01", "02", then "3" … "12" (Decree 30)."""
+    return f"{d.month:02d}" if d.month < 3 else str(d.month)
+
+
+def month_after(d: date) -> date:
+    """The first day of the month after `d`: the letter on the figures at 31/12/2025 is signed
+    in January 2026, the one at 30/06/2026 in July."""
+    return date(d.year + d.month // 12, d.month % 12 + 1, 1)

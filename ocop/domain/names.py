@@ -91,13 +91,66 @@ def producer_search_key(name: str) -> str:
 
 
 def vn_sort_key(s: str) -> tuple:
+    """Vietnamese dictionary order, syllable by syllable: each syllable by its letters
+    (a < ă < â, d < đ, e < ê, o < ô < ơ, u < ư), then by its tone (ngang < huyền < hỏi < ngã
+    < sắc < nặng), then the next syllable; "Sin Suối Hồ" before "Sìn Hồ". Case is ignored;
+    the text itself breaks the remaining ties so that the order is total."""
     text = normalize_text(s)
-    pairs = [_letter_and_tone(char) for char in unicodedata.normalize("NFC", text.casefold())]
-    letters = tuple(letter for letter, _ in pairs)
-    tones = tuple(tone for _, tone in pairs)
-    # Letters of the whole string first, then its tones, then the text itself so that the
-    # order is total and stable.
-    return (letters, tones, text)
+    return (_syllable_keys(text), text)
+
+
+def sort_text(s: str) -> str:
+    """vn_sort_key as plain text of [0-9a-z] only, for the databases' ORDER BY: any two names
+    compare as their vn_sort_key does (bar the last tie-break) under every collation (C,
+    en_US, SQLite's BINARY) because the characters used sort alike in all of them. Cut at
+    SORT_TEXT_LENGTH, which may tie two very long names but never inverts them."""
+    return "".join(map(_encoded_syllable, _syllable_keys(normalize_text(s))))[:SORT_TEXT_LENGTH]
+
+
+@lru_cache(maxsize=65536)  # names repeat their syllables: "chè", "hợp", "tác"
+def _encoded_syllable(key: tuple[tuple, tuple]) -> str:
+    letters, tones = key
+    # "0" ends the letters (a shorter syllable first: "an" < "anh"), then the tones, then "0"
+    # again (none, ngang, before any tone).
+    return "".join(map(_encode_unit, letters)) + "0" + "".join(map(str, tones)) + "0"
+
+
+SORT_TEXT_LENGTH = 255
+_DIGITS36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+# Syllables: runs of letters, runs of digits (compared as numbers: "Lô 2" < "Lô 10"), and any
+# other character on its own; spaces only separate them.
+_SYLLABLE = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_")
+_PUNCTUATION, _NUMBER, _LETTER, _OTHER_LETTER = 1, 2, 3, 4
+
+
+def _syllable_keys(text: str) -> tuple:
+    folded = unicodedata.normalize("NFC", text.casefold())
+    return tuple(_syllable_key(match.group()) for match in _SYLLABLE.finditer(folded))
+
+
+@lru_cache(maxsize=65536)
+def _syllable_key(syllable: str) -> tuple[tuple, tuple]:
+    if syllable.isdecimal():
+        digits = str(int(syllable))  # leading zeros dropped, any script's digits made ASCII
+        return ((_NUMBER, min(len(digits), 35)), *((_NUMBER, int(d)) for d in digits)), ()
+    pairs = [_letter_and_tone(char) for char in syllable]
+    # A tone written on another vowel of the syllable (hoà, hòa) is the same tone.
+    return tuple(letter for letter, _ in pairs), tuple(tone for _, tone in pairs if tone)
+
+
+@lru_cache(maxsize=4096)
+def _encode_unit(unit: tuple[int, int]) -> str:
+    kind, rank = unit
+    width = 1 if kind in (_NUMBER, _LETTER) else 4
+    return str(kind) + _base36(min(rank, 36**width - 1), width)
+
+
+def _base36(n: int, width: int) -> str:
+    digits = []
+    for _ in range(width):
+        n, digit = divmod(n, 36)
+        digits.append(_DIGITS36[digit])
+    return "".join(reversed(digits))
 
 
 def _vowel_shape_first(marks: re.Match) -> str:
@@ -106,6 +159,7 @@ def _vowel_shape_first(marks: re.Match) -> str:
     return "".join(sorted(marks.group(), key=lambda mark: mark not in _VOWEL_SHAPE_MARKS))
 
 
+@lru_cache(maxsize=4096)
 def _letter_and_tone(char: str) -> tuple[tuple[int, int], int]:
     decomposed = unicodedata.normalize("NFD", char)
     tone = next((_TONE_RANK[mark] for mark in decomposed if mark in _TONE_RANK), 0)
@@ -114,10 +168,7 @@ def _letter_and_tone(char: str) -> tuple[tuple[int, int], int]:
 
 
 def _letter_rank(base: str) -> tuple[int, int]:
-    # Spaces first so that "An Bình" comes before "Anh", then digits and punctuation,
-    # then Vietnamese letters, then any other letter.
-    if base.isspace():
-        return (0, 0)
+    # Punctuation first, then numbers, then Vietnamese letters, then any other letter.
     if base in _LETTER_RANK:
-        return (2, _LETTER_RANK[base])
-    return (3, ord(base[0])) if base.isalpha() else (1, ord(base[0]))
+        return (_LETTER, _LETTER_RANK[base])
+    return (_OTHER_LETTER, ord(base[0])) if base.isalpha() else (_PUNCTUATION, ord(base[0]))

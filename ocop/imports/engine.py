@@ -193,8 +193,11 @@ _UNTRACED = "không ghi được nhật ký lần nhập này: cơ sở dữ li�
 
 def _reference(province: Province) -> tuple[Reference, dict[str, int]]:
     units = list(Unit.objects.filter(province=province).values_list("pk", "code", "name", "kind"))
-    merged = OldUnit.objects.filter(province=province).values_list(
-        "kind", "name", "district", "successor__code", "confidence", "district_kind"
+    # In the merger table's order: the first old unit decides an otherwise ambiguous district.
+    merged = (
+        OldUnit.objects.filter(province=province)
+        .order_by("pk")
+        .values_list("kind", "name", "district", "successor__code", "confidence", "district_kind")
     )
     resolver = AddressResolver(
         [CurrentUnit(code, name, kind) for _, code, name, kind in units],
@@ -207,7 +210,8 @@ def _reference(province: Province) -> tuple[Reference, dict[str, int]]:
     for key, name in ProductSet.objects.values_list("key", "name"):
         sets[text_key(key)] = key
         sets.setdefault(text_key(name), key)
-    reference = Reference(resolver, province.name, sets)
+    # With its level: a city-province's committee is "UBND thành phố Hà Nội".
+    reference = Reference(resolver, f"{province.kind} {province.name}", sets)
     return reference, {code: pk for pk, code, _, _ in units}
 
 

@@ -50,7 +50,9 @@ _TEXT_COLUMNS = {"Mã số thuế", "Mã xã/phường", "Mã xã/phường ch�
 def decisions():
     return Decision.objects.select_related(
         "product__producer__unit", "product__unit", "product__product_set"
-    ).order_by("decided_on", "pk")
+    ).order_by(  # Vietnamese dictionary order (names.sort_text), each product's history in turn
+        "product__sort_key", "product__producer__sort_key", "product_id", "decided_on", "pk"
+    )
 
 
 def rows() -> Iterator[list]:
@@ -60,6 +62,9 @@ def rows() -> Iterator[list]:
 
 def export(path: Path, fmt: str) -> int:
     """Write every decision to `path` as xlsx or csv; returns the number of rows."""
+    # Ask the database once before any file is open: a database without its tables then fails
+    # here, not inside openpyxl's half-written sheet (which prints its own traceback).
+    decisions().exists()
     return (export_xlsx if fmt == "xlsx" else export_csv)(path)
 
 

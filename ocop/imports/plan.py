@@ -3,18 +3,22 @@
 Identity (OCOP.md §3): a producer is its tax code when the row has one, else (name key,
 current unit); a product is (name key, producer); a decision is (product, number, date).
 A producer's and a product's descriptive fields follow their latest decision: a later list
-updates them, an older one does not, and a blank cell never erases a stored value."""
+updates them, an older one does not, and a blank cell never erases a stored value. Their names
+are the exception: the best-written form seen in any list, and never over an officer's."""
 
+import operator
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Q
 
+from ocop.domain.display import better_name, producer_display_name, product_display_name
 from ocop.imports.issues import Issue, Severity
 from ocop.imports.rows import CheckedRow
 from ocop.imports.similar import near_matches
 from ocop.registry.models import Decision, Producer, Product
+from ocop.registry.places import place_names_of_units
 
 
 @dataclass(eq=False)
@@ -74,8 +78,10 @@ class Planner:
             product = self._product(producer, row)
             self._decision(product, row)
         for entity in self.plan.producers:
+            self._name(entity, "producer_name", producer=True)
             self._describe(entity, self._producer_values, _producer_key, "producers")
         for entity in self.plan.products:
+            self._name(entity, "product_name", producer=False)
             self._describe(entity, self._product_values, _product_key, "products")
         self._near_matches()
         return self.plan
@@ -112,6 +118,7 @@ class Planner:
             if latest is None or decision.decided_on > latest:
                 self.producer_latest[producer_id] = decision.decided_on
         self.entities: dict[tuple, Entity] = {}
+        self.places = place_names_of_units(self.units.values())
 
     # Identity.
 
@@ -208,12 +215,46 @@ class Planner:
         else:
             counts.unchanged += 1
 
-    # Descriptive fields: from the latest row; blanks never erase.
+    # Names: the best-written form seen, whatever the order of the lists (ocop.domain.display);
+    # an officer's name is never changed.
+
+    def _name(self, entity: Entity, attribute: str, *, producer: bool) -> None:
+        instance = entity.instance
+        if instance.name_set_by_officer:
+            return
+        rows = sorted(entity.rows, key=lambda row: row.decided_on, reverse=True)
+        key_of = operator.attrgetter(f"{attribute[:-4]}key")  # producer_key, product_key
+        # A producer known by its tax code may have been renamed: the latest list's name.
+        renamed = not entity.is_new and key_of(rows[0]) != instance.name_key
+        if renamed and entity.stored_latest and rows[0].decided_on < entity.stored_latest:
+            renamed = False
+        best = None if entity.is_new or renamed else instance.name
+        wanted = key_of(rows[0]) if best is None else instance.name_key
+        # On a tie the stored name stays, else the latest row's.
+        for written in dict.fromkeys(getattr(r, attribute) for r in rows if key_of(r) == wanted):
+            if best is None:
+                display = producer_display_name if producer else product_display_name
+                best = display(written, self.places)
+            else:
+                best = better_name(best, written, self.places, producer=producer)
+        if best != instance.name:
+            instance.name = best
+            entity.changed.add("name")
+
+    # Other descriptive fields: from the latest row; blanks never erase.
 
     def _describe(self, entity: Entity, values_of, key_of, noun: str) -> None:
         rows = sorted(entity.rows, key=lambda row: row.decided_on, reverse=True)
-        if entity.stored_latest and rows[0].decided_on < entity.stored_latest:
-            return
+        if not entity.stored_latest or rows[0].decided_on >= entity.stored_latest:
+            self._follow_latest(entity, rows, values_of)
+        if entity.is_new:
+            entity.instance.name_key = key_of(rows[0])
+        if entity.changed and not entity.is_new:
+            counts = self.plan.counts[rows[0].file_index]
+            setattr(counts, f"{noun}_updated", getattr(counts, f"{noun}_updated") + 1)
+
+    @staticmethod
+    def _follow_latest(entity: Entity, rows: list[CheckedRow], values_of) -> None:
         wanted = {}
         for row in rows:
             for name, value in values_of(row).items():
@@ -223,15 +264,9 @@ class Planner:
             if getattr(entity.instance, name) != value:
                 setattr(entity.instance, name, value)
                 entity.changed.add(name)
-        if entity.is_new:
-            entity.instance.name_key = key_of(rows[0])
-        if entity.changed and not entity.is_new:
-            counts = self.plan.counts[rows[0].file_index]
-            setattr(counts, f"{noun}_updated", getattr(counts, f"{noun}_updated") + 1)
 
     def _producer_values(self, row: CheckedRow) -> dict:
         return {
-            "name": row.producer_name,
             "kind": row.producer_kind,
             "tax_code": row.tax_code,
             "address": row.producer_address,
@@ -243,7 +278,6 @@ class Planner:
 
     def _product_values(self, row: CheckedRow) -> dict:
         return {
-            "name": row.product_name,
             "unit_id": self.units[row.unit_code],
             "address": row.address,
             "group_as_written": row.group,

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from ocop.domain import criteria, names
+from ocop.domain import criteria, issuers, names
 from ocop.domain.addresses import AddressResolver, UnresolvedAddress
 from ocop.domain.producers import ProducerType, producer_type_of
 from ocop.imports import values
@@ -83,6 +83,7 @@ class RowChecker:
             self._error(Field.REVOKED_ON, "ngày thu hồi trước ngày quyết định công nhận")
         if self._error_count() > errors_before:
             return None
+        district = district or self.reference.resolver.old_district_of(unit_code)
         issuer, presumed = self._issuer(issuer, stars, decided_on, district)
         row = CheckedRow(
             file_index=self.file_index,
@@ -255,12 +256,14 @@ class RowChecker:
         if not written and note and values.looks_like_issuer(note):
             written = note
         presumed_cell = self._text(Field.ISSUER_PRESUMED)
+        province = self.reference.province_name
+        written = issuers.issuer_name(written, province)
         if written:
             return written, bool(presumed_cell) and names.fold(presumed_cell) in _YES
-        presumed = criteria.presumed_issuer(
-            stars, decided_on, district, self.reference.province_name
-        )
-        return presumed, True
+        presumed = issuers.presumed_issuer(stars, decided_on, district, province)
+        if presumed is None:
+            self.warn(Field.ADDRESS, "không suy ra được cơ quan ban hành: không rõ huyện cũ")
+        return presumed or "", presumed is not None
 
     def _kind(self, producer: str) -> str:
         written = self._text(Field.PRODUCER_KIND)

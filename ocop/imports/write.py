@@ -15,6 +15,7 @@ from ocop.imports.plan import Plan
 from ocop.imports.rows import CheckedRow
 from ocop.registry.derived import derive_last_valid_days
 from ocop.registry.models import Decision, Producer, Product, Province
+from ocop.registry.public_codes import assign_public_codes
 
 _FOREIGN_KEYS = {"unit_id": "unit", "product_set_id": "product_set"}
 
@@ -29,6 +30,7 @@ def apply(plan: Plan, province: Province, runs: list[ImportRun]) -> None:
     _save(plan.products, now, Product)
     decisions = [_decision(entity.instance.pk, row) for entity, row in plan.new_decisions]
     derive_last_valid_days(decisions, roll_forward=province.roll_forward_holidays)
+    assign_public_codes(decisions)
     _insert(Decision, decisions, now)  # the database links each to the next (registry/links.py)
     updated = list(plan.updated_decisions.values())
     if updated:
@@ -106,7 +108,7 @@ def _save(entities, now, model) -> None:
             entity.instance.updated_at = now
         instances = [e.instance for e in changed]
         model.objects.bulk_update(
-            instances, [*sorted(fields), "name_key", "search_key", "updated_at"], 2000
+            instances, [*sorted(fields), "name_key", "search_key", "sort_key", "updated_at"], 2000
         )
 
 

@@ -43,6 +43,15 @@ class FoldedSearchMixin:
         return queryset.filter(search.matching(search_term, fields)), duplicates
 
 
+class OfficerNameMixin:
+    """A name an officer writes here is kept: imports never change it (issue 8)."""
+
+    def save_model(self, request, obj, form, change):
+        if "name" in form.changed_data:
+            obj.name_set_by_officer = True
+        super().save_model(request, obj, form, change)
+
+
 def with_today(products):
     """Products annotated with today's stars, status and end of recognition, by the
     registry's named QuerySet methods (the same rules as the status filter and the reports)."""
@@ -74,6 +83,22 @@ def valid_until(product):
     return format_html(
         '<span class="urgency-{}">{}</span>', urgency, format_date(product.valid_until)
     )
+
+
+def by_dictionary_order(description: str):
+    """A name column whose header sorts in Vietnamese dictionary order (the stored sort_key,
+    names.sort_text) instead of the database's collation, which knows no Vietnamese."""
+
+    @admin.display(description=description, ordering="sort_key")
+    def name(obj) -> str:
+        return obj.name
+
+    return name
+
+
+product_name = by_dictionary_order("tên sản phẩm")
+producer_name = by_dictionary_order("tên chủ thể")
+unit_name = by_dictionary_order("tên")
 
 
 class StatusTodayFilter(admin.SimpleListFilter):
@@ -120,8 +145,9 @@ class DecisionInline(admin.StackedInline):
 
 
 @admin.register(Product)
-class ProductAdmin(FoldedSearchMixin, admin.ModelAdmin):
-    list_display = ["name", "producer", "unit", stars_today, status_today, valid_until]
+class ProductAdmin(OfficerNameMixin, FoldedSearchMixin, admin.ModelAdmin):
+    list_display = [product_name, "producer", "unit", stars_today, status_today, valid_until]
+    ordering = ["sort_key", "pk"]
     list_filter = [StatusTodayFilter, "unit__province", "product_set__group", "unit"]
     search_fields = ["search_key", "producer__search_key"]
     search_help_text = "Tìm theo tên sản phẩm hoặc chủ thể, gõ có dấu hay không dấu đều được."
@@ -178,8 +204,9 @@ class ProductOfProducerInline(admin.TabularInline):
 
 
 @admin.register(Producer)
-class ProducerAdmin(FoldedSearchMixin, admin.ModelAdmin):
-    list_display = ["name", "kind", "unit", "tax_code", "phone"]
+class ProducerAdmin(OfficerNameMixin, FoldedSearchMixin, admin.ModelAdmin):
+    list_display = [producer_name, "kind", "unit", "tax_code", "phone"]
+    ordering = ["sort_key", "pk"]
     list_filter = ["kind", "unit__province", "unit"]
     search_fields = ["search_key", "tax_code", "representative"]
     search_help_text = "Tìm theo tên (có dấu hay không dấu), mã số thuế hoặc người đại diện."
@@ -197,19 +224,22 @@ class DecisionAdmin(FoldedSearchMixin, admin.ModelAdmin):
         "issuer",
         "last_valid_day",
         "revoked_on",
+        "public_code",
     ]
     list_filter = ["stars", "issuer", "criteria_version"]
-    search_fields = ["number", "product__search_key"]
+    search_fields = ["number", "product__search_key", "public_code"]
     date_hierarchy = "decided_on"
     ordering = ["-decided_on", "-id"]
     list_select_related = ["product"]
-    readonly_fields = ["last_valid_day"]
+    # The public code is shown, never typed; "Xem trên trang web" opens its verification page.
+    readonly_fields = ["last_valid_day", "public_code"]
     autocomplete_fields = ["product"]
 
 
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "kind", "province"]
+    list_display = ["code", unit_name, "kind", "province"]
+    ordering = ["province__code", "sort_key", "pk"]
     list_filter = ["province", "kind"]
     search_fields = ["name", "code"]
 

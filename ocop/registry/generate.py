@@ -4,11 +4,15 @@ national-scale data sets for benchmarks. Same seed, same data."""
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 
 from ocop.domain import criteria
+from ocop.domain.addresses import MergedUnit, old_district
+from ocop.domain.display import producer_display_name, product_display_name
+from ocop.domain.issuers import presumed_issuer
 from ocop.domain.validity import VALIDITY_MONTHS, add_months
 from ocop.registry.models import (
     Decision,
@@ -113,24 +117,26 @@ class Place:
     unit: Unit
     old: list  # the old units merged into it, for addresses written before 01/07/2025
 
+    @cached_property
+    def old_district(self) -> str | None:
+        merged = [
+            MergedUnit(o.kind, o.name, o.district, self.unit.code, district_kind=o.district_kind)
+            for o in sorted(self.old, key=lambda o: o.pk)  # the merger table's order
+        ]
+        return old_district(self.unit.name, merged)
+
 
 def ensure_sample_units(provinces: int, per_province: int = 30) -> None:
     """Benchmark data only: provinces other than those with a real unit table get made-up
     communes (codes start with X) so national-scale data has somewhere to live."""
     for province in Province.objects.exclude(units__isnull=False)[: max(provinces - 1, 0)]:
-        Unit.objects.bulk_create(
-            [
-                Unit(
-                    code=f"X{province.code}{n:03d}",
-                    name=f"Mẫu {n}",
-                    name_key=f"mẫu {n}",
-                    kind="xã",
-                    province=province,
-                )
-                for n in range(1, per_province + 1)
-            ],
-            ignore_conflicts=True,
-        )
+        units = [
+            Unit(code=f"X{province.code}{n:03d}", name=f"Mẫu {n}", kind="xã", province=province)
+            for n in range(1, per_province + 1)
+        ]
+        for unit in units:
+            unit.derive()
+        Unit.objects.bulk_create(units, ignore_conflicts=True)
 
 
 class Generator:
@@ -180,7 +186,7 @@ class Generator:
             f" {place_name}",
         }[kind]
         producer = Producer(
-            name=name,
+            name=producer_display_name(name),  # places come from the unit table, capitalised
             kind=kind,
             representative=person,
             phone=f"0{rng.choice([2, 9, 8, 3])}{rng.randrange(10**8):08d}",
@@ -195,8 +201,10 @@ class Generator:
         return f"{self.numbers[day.year]}/QĐ-UBND"
 
     def issuer(self, stars: int, day: date, place: Place) -> str:
-        district = place.old[0].district if place.old else None
-        return criteria.presumed_issuer(stars, day, district, place.unit.province.name)
+        # Made-up benchmark units have no old district: no body rather than a placeholder.
+        province = place.unit.province
+        district = place.old_district
+        return presumed_issuer(stars, day, district, f"{province.kind} {province.name}") or ""
 
     def decisions_for(self, product: Product, place: Place) -> list[Decision]:
         rng = self.rng
@@ -272,7 +280,7 @@ def generate(
             stem, set_number = gen.rng.choice(PRODUCT_STEMS)
             where = gen.rng.choice([o.name for o in place.old] or [place.unit.name])
             product = Product(
-                name=f"{stem} {where}",
+                name=product_display_name(f"{stem} {where}"),
                 producer=producer,
                 product_set=gen.sets.get(set_number),
                 unit=place.unit,

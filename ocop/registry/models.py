@@ -40,11 +40,14 @@ class Unit(models.Model):
         Province, verbose_name="tỉnh/thành phố", on_delete=models.PROTECT, related_name="units"
     )
     name_key = models.CharField(max_length=100, editable=False, db_index=True)
+    # Vietnamese dictionary order as plain text (names.sort_text): ORDER BY name would follow
+    # the database's collation, which knows no Vietnamese.
+    sort_key = models.CharField(max_length=255, editable=False, default="")
 
     objects = RuleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["province__code", "name"]
+        ordering = ["province__code", "sort_key", "name"]
         verbose_name = "xã/phường"
         verbose_name_plural = "xã/phường"
         constraints = [
@@ -57,8 +60,12 @@ class Unit(models.Model):
         return f"{self.kind.capitalize()} {self.name}"
 
     def save(self, *args, **kwargs):
-        self.name_key = names.text_key(self.name)
+        self.derive()
         super().save(*args, **kwargs)
+
+    def derive(self) -> None:
+        self.name_key = names.text_key(self.name)
+        self.sort_key = names.sort_text(self.name)
 
 
 class OldUnit(models.Model):
@@ -156,11 +163,15 @@ class Producer(models.Model):
     # The name without case or accents, what officers type in a search box ("bach tra"),
     # as written and with its abbreviation spelled out (names.producer_search_key).
     search_key = models.CharField(max_length=640, editable=False, default="")
+    sort_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
+    # Set when an officer writes the name in the back office: imports then never change it
+    # (issue 8; they otherwise keep the best-written form seen, ocop.domain.display).
+    name_set_by_officer = models.BooleanField("tên do cán bộ sửa", default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_key", "name"]
         verbose_name = "chủ thể"
         verbose_name_plural = "chủ thể"
         constraints = [
@@ -184,6 +195,7 @@ class Producer(models.Model):
         self.name = names.normalize_text(self.name)
         self.name_key = names.producer_key(self.name)
         self.search_key = names.producer_search_key(self.name)
+        self.sort_key = names.sort_text(self.name)
         self.tax_code = (self.tax_code or "").strip() or None
 
 
@@ -208,13 +220,15 @@ class Product(models.Model):
     address = models.CharField("địa chỉ sản xuất (như ghi)", max_length=500, blank=True)
     name_key = models.CharField(max_length=300, editable=False)
     search_key = models.CharField(max_length=300, editable=False, default="")
+    sort_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
+    name_set_by_officer = models.BooleanField("tên do cán bộ sửa", default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ProductQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_key", "name"]
         verbose_name = "sản phẩm"
         verbose_name_plural = "sản phẩm"
         constraints = [
@@ -235,6 +249,7 @@ class Product(models.Model):
         self.name = names.normalize_text(self.name)
         self.name_key = names.product_key(self.name)
         self.search_key = names.fold(self.name)
+        self.sort_key = names.sort_text(self.name)
 
     def decision_facts(self) -> list[DecisionFacts]:
         return [d.facts() for d in self.decisions.all()]
@@ -277,6 +292,8 @@ class Decision(models.Model):
     revocation_number = models.CharField("số quyết định thu hồi", max_length=100, blank=True)
     revocation_reason = models.TextField("lý do thu hồi", blank=True)
     source = models.CharField("nguồn (tệp, trang, dòng)", max_length=500, blank=True)
+    # Printed on the certificate and under its QR (ocop.domain.public_codes); never changes.
+    public_code = models.CharField("mã công khai", max_length=9, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = DecisionQuerySet.as_manager()
@@ -320,7 +337,16 @@ class Decision(models.Model):
 
     def save(self, *args, **kwargs):
         self.derive()
-        super().save(*args, **kwargs)
+        if self.public_code:
+            super().save(*args, **kwargs)
+            return
+        from ocop.registry.public_codes import save_with_new_code
+
+        save_with_new_code(self, lambda: super(Decision, self).save(*args, **kwargs))
+
+    def get_absolute_url(self) -> str:
+        """The public verification page (the admin's "Xem trên trang web")."""
+        return reverse("verify", args=[self.public_code])
 
     def derive(self) -> None:
         """The last valid day by the law (ocop.registry.derived); it is never typed."""

@@ -81,9 +81,11 @@ class DecisionQuerySet(models.QuerySet):
 
     def bulk_create(self, objs, *args, **kwargs):
         from ocop.registry.derived import derive_last_valid_days
+        from ocop.registry.public_codes import assign_public_codes
 
         objs = list(objs)
         derive_last_valid_days(objs)
+        assign_public_codes(objs)
         return super().bulk_create(objs, *args, **kwargs)
 
     def update(self, **kwargs):

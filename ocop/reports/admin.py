@@ -1,19 +1,39 @@
+from django.conf import settings
 from django.contrib import admin
+from django.utils.html import format_html_join
 
+from ocop.registry.models import Province
 from ocop.reports.models import LetterTexts
-from ocop.reports.texts import DEFAULTS
+from ocop.reports.placeholders import PLACEHOLDERS
+from ocop.reports.texts import default_texts
 
 # The admin index gains a link to the reports page (templates/reports/admin_index.html).
 admin.site.index_template = "reports/admin_index.html"
+
+PLACEHOLDER_LIST = format_html_join(
+    "", "<li><code>{{{}}}</code>: {}</li>", ((name, text) for name, text in PLACEHOLDERS.items())
+)
 
 
 @admin.register(LetterTexts)
 class LetterTextsAdmin(admin.ModelAdmin):
     list_display = ["province", "issuing_body", "signer_title", "updated_at"]
+    change_form_template = "reports/lettertexts_change_form.html"
+    change_list_template = "reports/lettertexts_change_list.html"
     fieldsets = [
         ("Phần đầu", {"fields": ["province", "parent_body", "issuing_body", "symbol", "place"]}),
-        ("Nội dung", {"fields": ["subject", "recipients", "basis", "figures_heading"]}),
-        ("Đề nghị", {"fields": ["requests_heading", "requests", "closing"]}),
+        (
+            "Nội dung",
+            {
+                "description": f"Các chỗ điền dùng được trong mọi ô:<ul>{PLACEHOLDER_LIST}</ul>",
+                "fields": ["subject", "recipients", "opening"],
+            },
+        ),
+        (
+            "Số liệu",
+            {"fields": ["valid_item", "expired_item", "revoked_item", "attachment_note"]},
+        ),
+        ("Đề nghị và kết", {"fields": ["requests", "closing"]}),
         (
             "Nơi nhận và chữ ký",
             {"fields": ["distribution", "signer_authority", "signer_title", "signer_name"]},
@@ -21,5 +41,12 @@ class LetterTextsAdmin(admin.ModelAdmin):
     ]
 
     def get_changeform_initial_data(self, request):
-        # A new row starts from Lai Châu's texts, as the letter does until a row exists.
-        return {**DEFAULTS, **super().get_changeform_initial_data(request)}
+        # A new row starts from the chosen province's defaults (?province=<id>), or those of
+        # the province this registry serves: never Lai Châu's words for another province.
+        initial = super().get_changeform_initial_data(request)
+        provinces = Province.objects.all()
+        chosen = request.GET.get("province", "")
+        province = (chosen.isdigit() and provinces.filter(pk=chosen).first()) or provinces.filter(
+            code=settings.OCOP_PROVINCE
+        ).first()
+        return {**(default_texts(province) if province else {}), **initial}

@@ -18,6 +18,7 @@ from docx.shared import Cm, Mm, Pt
 from ocop.domain.dates import format_date
 from ocop.reports.letter import Letter
 from ocop.reports.lists import ProductList
+from ocop.reports.properties import DocumentProperties
 
 # Characters XML 1.0 cannot hold; a pasted one must not stop the letter.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -34,26 +35,27 @@ LIST_COLUMNS = [  # (heading, width in cm on a landscape page 25.2 cm wide)
     ("STT", 1.3),
     ("Tên sản phẩm", 4.7),
     ("Chủ thể", 4.7),
-    ("Địa chỉ (xã, phường)", 3.2),
-    ("Hạng sao", 1.4),
-    ("Quyết định công nhận (số, ngày)", 4.2),
+    ("Địa chỉ", 3.2),
+    ("Hạng sao", 1.7),
+    ("Quyết định công nhận (số, ngày)", 3.9),
     ("Cơ quan ban hành", 3.3),
     ("Hiệu lực đến hết ngày", 2.4),
 ]
 EXPIRING_COLUMNS = [
-    ("STT", 1.3),
-    ("Tên sản phẩm", 4.0),
-    ("Chủ thể", 4.2),
+    ("STT", 1.2),
+    ("Tên sản phẩm", 3.9),
+    ("Chủ thể", 4.1),
     ("Liên hệ (người đại diện, điện thoại, thư điện tử)", 5.0),
-    ("Địa chỉ (xã, phường)", 3.0),
-    ("Hạng sao", 1.3),
-    ("Quyết định công nhận (số, ngày)", 4.0),
+    ("Địa chỉ", 3.0),
+    ("Hạng sao", 1.7),
+    ("Quyết định công nhận (số, ngày)", 3.9),
     ("Hiệu lực đến hết ngày", 2.4),
 ]
 
 
 def letter_docx(letter: Letter) -> bytes:
     document = new_document()
+    DocumentProperties(letter.issuing_body, letter.subject).stamp_docx(document)
     _header_table(document, letter)
     _recipients(document, letter.recipients)
     for paragraph in letter.paragraphs:
@@ -65,16 +67,26 @@ def letter_docx(letter: Letter) -> bytes:
     return _saved(document)
 
 
-def lists_docx(valid: ProductList, expired: ProductList, reference: str = "") -> bytes:
+def lists_docx(
+    valid: ProductList,
+    expired: ProductList,
+    reference: str = "",
+    properties: DocumentProperties | None = None,
+) -> bytes:
     document = new_document(landscape=True)
+    (properties or DocumentProperties("", valid.title)).stamp_docx(document)
+    _restart_page_numbers(document.sections[0])
     _appendix(document, "I", valid, reference)
-    document.add_page_break()
+    _landscape_section(document)
     _appendix(document, "II", expired, reference)
     return _saved(document)
 
 
-def expiring_docx(product_list: ProductList, period: str) -> bytes:
+def expiring_docx(
+    product_list: ProductList, period: str, properties: DocumentProperties | None = None
+) -> bytes:
     document = new_document(landscape=True)
+    (properties or DocumentProperties("", product_list.title)).stamp_docx(document)
     _centred(document, product_list.title, bold=True)
     _centred(document, period, italic=True, size=13)
     _table(document, EXPIRING_COLUMNS, product_list, _expiring_cells)
@@ -212,9 +224,22 @@ def _signature_table(document, letter: Letter) -> None:
 
 
 def _landscape_section(document) -> None:
+    """A new section for an appendix: Decree 30 numbers each appendix's pages on its own."""
     section = document.add_section(WD_SECTION.NEW_PAGE)
     _margins(section)
     _turn(section)
+    _restart_page_numbers(section)
+
+
+def _restart_page_numbers(section) -> None:
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    # The schema's order: w:pgNumType comes right before w:cols (python-docx always adds cols).
+    columns = section._sectPr.find(qn("w:cols"))
+    if columns is not None:
+        columns.addprevious(numbering)
+    else:
+        section._sectPr.append(numbering)
 
 
 def _appendix(document, number: str, product_list: ProductList, reference: str) -> None:
@@ -224,6 +249,9 @@ def _appendix(document, number: str, product_list: ProductList, reference: str) 
     if reference:
         _centred(document, reference, italic=True, size=13)
     _table(document, LIST_COLUMNS, product_list, _list_cells)
+    if product_list.presumed_note:
+        note = product_list.presumed_note
+        _line(document.add_paragraph(), note, TABLE_PT, italic=True, centred=False, space_before=6)
 
 
 def _table(document, columns, product_list: ProductList, cells) -> None:
@@ -239,9 +267,12 @@ def _table(document, columns, product_list: ProductList, cells) -> None:
         column.width = Cm(width)
     style = _table_style(document).style_id
     headings = [(heading, True) for heading, _ in columns]
-    table._tbl.append(_xml_row(style, headings, widths, bold=True, header=True))
+    table._tbl.append(_xml_row(style, headings, widths, bold=True, header=True, keep=True))
     for group in product_list.groups:
-        group_row = _xml_row(style, [(group.unit, False)], [sum(widths)], len(widths), bold=True)
+        # Kept with its first product: a heading never ends a page on its own.
+        group_row = _xml_row(
+            style, [(group.unit, False)], [sum(widths)], len(widths), bold=True, keep=True
+        )
         table._tbl.append(group_row)
         for row in group.rows:
             table._tbl.append(_xml_row(style, cells(row), widths))
@@ -260,13 +291,16 @@ def _table_style(document):
     return style
 
 
-def _xml_row(style, values, widths, span=1, bold=False, italic=False, header=False):
-    """One table row; with `span`, its single cell spans that many columns."""
+def _xml_row(style, values, widths, span=1, bold=False, italic=False, header=False, keep=False):
+    """One table row; with `span`, its single cell spans that many columns; with `keep`, on
+    the same page as the next row (keep-with-next on its paragraphs, which Word and
+    LibreOffice both honour for table rows)."""
     span = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    keep_next = "<w:keepNext/>" if keep else ""
     run_properties = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
     cells = "".join(
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}'
-        f'</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/>'
+        f'</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/>{keep_next}'
         f'<w:jc w:val="{"center" if centred else "left"}"/></w:pPr>'
         f"<w:r><w:rPr>{run_properties}</w:rPr>"
         f'<w:t xml:space="preserve">{escape(CONTROL_CHARACTERS.sub("", text))}</w:t></w:r>'
@@ -283,10 +317,10 @@ def _list_cells(row) -> list[tuple[str, bool]]:
         (str(row.number), True),
         (row.product, False),
         (row.producer, False),
-        (row.unit, False),
+        (row.address, False),
         (str(row.stars), True),
         (f"{row.decision_number} ngày {format_date(row.decided_on)}", False),
-        (row.issuer, False),
+        (row.issuer_shown, False),
         (format_date(row.last_valid_day), True),
     ]
 
@@ -298,7 +332,7 @@ def _expiring_cells(row) -> list[tuple[str, bool]]:
         (row.product, False),
         (row.producer, False),
         (contacts, False),
-        (row.unit, False),
+        (row.address, False),
         (str(row.stars), True),
         (f"{row.decision_number} ngày {format_date(row.decided_on)}", False),
         (format_date(row.last_valid_day), True),

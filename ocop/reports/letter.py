@@ -1,25 +1,53 @@
-"""The yearly letter (OCOP.md §8) as plain data: the department's texts around the figures.
-The writers only lay it out; nothing here knows about Word."""
+"""The yearly letter (OCOP.md §8) as plain data: the department's texts, templates filled with
+the figures and dates. The writers only lay it out; nothing here knows about Word."""
 
 from dataclasses import dataclass
 from datetime import date
 
-from ocop.domain.dates import format_date
+from ocop.domain import figures_text
+from ocop.domain.dates import format_date, month_after, official_month, vietnamese_long_date
 from ocop.registry.models import Product, Province
-from ocop.registry.summary import revoked_clause
 from ocop.reports.lists import Figures, Lists, checked_lists
 from ocop.reports.models import LetterTexts
-from ocop.reports.texts import lines
+from ocop.reports.placeholders import fill, problem
+from ocop.reports.texts import lines, paragraphs
 
 BLANK = " " * 6  # where the clerk writes the number and the day by hand
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO_LINE = "Độc lập - Tự do - Hạnh phúc"
 
 
+class LetterTextsError(ValueError):
+    """A saved text the letter cannot fill (saved around the form's check)."""
+
+
 @dataclass(frozen=True)
 class Paragraph:
     text: str
     kind: str = "body"  # "body", "heading" (a numbered section) or "item" (a dash item)
+
+
+@dataclass(frozen=True)
+class IssueDate:
+    """When the letter is signed: by default in the month after the report date (the figures
+    at 31/12/2025 go out in January 2026), the day left blank for the clerk."""
+
+    day: date
+    day_known: bool = False
+
+    @classmethod
+    def for_report(cls, report_day: date, issued_on: date | None = None) -> "IssueDate":
+        if issued_on is None:
+            return cls(month_after(report_day))
+        if issued_on < report_day:
+            raise ValueError(
+                f"Ngày ban hành {format_date(issued_on)} trước ngày tính số liệu "
+                f"{format_date(report_day)}."
+            )
+        return cls(issued_on, day_known=True)
+
+    def words(self) -> str:
+        return vietnamese_long_date(self.day, None if self.day_known else BLANK)
 
 
 @dataclass
@@ -42,62 +70,107 @@ class Letter:
     motto_line: str = MOTTO_LINE
 
 
-def figures_sentence(figures: Figures) -> str:
-    """The figures as the department's letter words them; the revoked as everywhere else."""
-    stars = ", ".join(
-        f"{n} sản phẩm {s} sao" for s, n in sorted(figures.valid_by_stars.items(), reverse=True)
-    )
-    valid = f"{figures.valid_products} sản phẩm OCOP còn hiệu lực"
-    if stars:
-        valid += f" ({stars})"
-    return (
-        f"Tính đến ngày {format_date(figures.as_of)}, trên địa bàn tỉnh có {valid} của "
-        f"{figures.producers} chủ thể tại {figures.communes} xã, phường; "
-        f"{figures.expired_products} sản phẩm đã hết thời hạn công nhận nhưng chưa được "
-        "đánh giá lại (chi tiết tại Phụ lục I và Phụ lục II kèm theo)"
-        f"{revoked_clause(figures.revoked_products or 0)}."
-    )
-
-
-def build_letter(day: date, province: Province, issued_year: int) -> Letter:
+def build_letter(day: date, province: Province, issued_on: date | None = None) -> Letter:
     """The checked letter of `province` on `day`; raises FiguresMismatch when the figures and
-    the attached lists disagree."""
-    texts = LetterTexts.for_province(province)
+    the attached lists disagree, ValueError for an issue date before `day`."""
+    issue = IssueDate.for_report(day, issued_on)
     lists = checked_lists(day, Product.objects.in_province(province))
-    number = f"Số:{BLANK}/{texts.symbol}"
-    blank_date = f"ngày{BLANK}tháng{BLANK}năm {issued_year}"
+    text = Filler(LetterTexts.for_province(province), province, lists.figures, issue)
     return Letter(
-        parent_body=texts.parent_body.upper(),
-        issuing_body=texts.issuing_body.upper(),
-        number=number,
-        subject=f"V/v {texts.subject}",
-        place_and_date=f"{texts.place}, {blank_date}",
-        recipients=lines(texts.recipients),
-        paragraphs=_paragraphs(texts, lists.figures),
-        distribution=lines(texts.distribution),
-        signer_authority=texts.signer_authority.upper(),
-        signer_title=texts.signer_title.upper(),
-        signer_name=texts.signer_name,
+        parent_body=text("parent_body").upper(),
+        issuing_body=text("issuing_body").upper(),
+        number=f"Số:{BLANK}/{text('symbol')}",
+        subject=f"V/v {text('subject')}",
+        place_and_date=f"{text('place')}, {issue.words()}",
+        recipients=lines(text("recipients")),
+        paragraphs=[Paragraph(body) for body in body_paragraphs(text, lists.figures)],
+        distribution=lines(text("distribution")),
+        signer_authority=text("signer_authority").upper(),
+        signer_title=text("signer_title").upper(),
+        signer_name=text("signer_name"),
         figures=lists.figures,
         lists=lists,
-        appendix_reference=appendix_reference(texts, issued_year),
+        appendix_reference=text.appendix_reference(),
     )
 
 
-def appendix_reference(texts: LetterTexts, issued_year: int) -> str:
-    """The line under each appendix's title naming the letter it is attached to."""
-    return (
-        f"(Kèm theo Công văn số{BLANK}/{texts.symbol} ngày{BLANK}tháng{BLANK}năm "
-        f"{issued_year} của {texts.issuing_body})"
-    )
+class Filler:
+    """The province's texts with their placeholders filled for one report and issue date."""
+
+    def __init__(self, texts: LetterTexts, province: Province, figures: Figures, issue):
+        self.texts, self.issue = texts, issue
+        self.values = placeholder_values(figures, province, issue, issuing_body="")
+        self.values["co_quan"] = self("issuing_body")
+
+    def __call__(self, name: str) -> str:
+        template = getattr(self.texts, name)
+        reason = problem(template)
+        if reason:
+            label = LetterTexts._meta.get_field(name).verbose_name
+            raise LetterTextsError(f"Nội dung công văn, ô “{label}”: {reason}")
+        return fill(template, self.values)
+
+    def appendix_reference(self) -> str:
+        """The line under each appendix's title naming the letter it is attached to."""
+        return (
+            f"(Kèm theo Công văn số{BLANK}/{self('symbol')} {self.issue.words()} "
+            f"của {self.values['co_quan']})"
+        )
 
 
-def _paragraphs(texts: LetterTexts, figures: Figures) -> list[Paragraph]:
-    return [
-        Paragraph(texts.basis),
-        Paragraph(f"1. {texts.figures_heading}", "heading"),
-        Paragraph(figures_sentence(figures)),
-        Paragraph(f"2. {texts.requests_heading}", "heading"),
-        *(Paragraph(request, "item") for request in lines(texts.requests)),
-        Paragraph(texts.closing),
+def placeholder_values(figures: Figures, province, issue: IssueDate, issuing_body: str):
+    """The value of every placeholder of ocop.reports.placeholders.PLACEHOLDERS."""
+    stars = figures.valid_by_stars
+    return {
+        "tinh": province.name,
+        "co_quan": issuing_body,
+        "ngay_bao_cao": format_date(figures.as_of),
+        "thang_ban_hanh": official_month(issue.day),
+        "nam_ban_hanh": str(issue.day.year),
+        "so_san_pham_con_han": str(figures.valid_products),
+        "cac_hang_sao": figures_text.stars_breakdown(stars),
+        **{f"so_{level}_sao": str(stars.get(level, 0)) for level in (5, 4, 3)},
+        "so_chu_the": str(figures.producers),
+        "so_xa_phuong": str(figures.communes),
+        "so_san_pham_het_han": str(figures.expired_products),
+        "so_san_pham_bi_thu_hoi": str(figures.revoked_products or 0),
+    }
+
+
+def body_paragraphs(text: Filler, figures: Figures) -> list[str]:
+    """The opening, the numbered items (the revoked one only when there are revoked products),
+    the note on the attached lists, the requests and the closing paragraphs."""
+    figure_items = [text("valid_item"), text("expired_item")]
+    revoked = [text("revoked_item")] if figures.revoked_products else []
+    requests = paragraphs(text("requests"))
+    numbered = [
+        f"{n}. {item}" for n, item in enumerate([*figure_items, *revoked, *requests[:1]], start=1)
     ]
+    note = paragraphs(text("attachment_note"))
+    return [
+        *paragraphs(text("opening")),
+        *numbered[:2],
+        *note,
+        *numbered[2:],
+        *requests[1:],
+        *paragraphs(text("closing")),
+    ]
+
+
+def letter_reference(province: Province, figures: Figures, issued_on: date | None = None) -> str:
+    """The appendices' line naming their letter, for the lists sent on their own."""
+    issue = IssueDate.for_report(figures.as_of, issued_on)
+    return Filler(LetterTexts.for_province(province), province, figures, issue).appendix_reference()
+
+
+def figures_sentence(figures: Figures) -> str:
+    """The figures in the one sentence the home page and `ocop summary` print."""
+    return figures_text.figures_sentence(
+        figures.as_of,
+        figures.valid_products,
+        figures.valid_by_stars,
+        figures.producers,
+        figures.communes,
+        figures.expired_products,
+        figures.revoked_products or 0,
+    )

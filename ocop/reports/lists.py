@@ -14,6 +14,13 @@ from ocop.domain.status import DecisionFacts, Status, stars_on, status_on
 from ocop.registry.models import Decision, Product
 from ocop.registry.summary import Summary, summarize
 
+# An issuing body the list did not write is marked in the lists and explained under the table.
+PRESUMED_SIGN = "*"
+PRESUMED_NOTE = (
+    f"{PRESUMED_SIGN} Cơ quan ban hành được suy ra từ ngày quyết định, hạng sao và địa chỉ cũ "
+    "vì danh sách gốc không ghi."
+)
+
 
 @dataclass(frozen=True)
 class Row:
@@ -34,6 +41,14 @@ class Row:
     phone: str = ""
     email: str = ""
     producer_address: str = ""
+    issuer_presumed: bool = False
+    # The product's address as written (else its producer's): the commune is the group heading.
+    address: str = ""
+
+    @property
+    def issuer_shown(self) -> str:
+        marked = self.issuer and self.issuer_presumed
+        return f"{self.issuer}{PRESUMED_SIGN}" if marked else self.issuer
 
 
 @dataclass
@@ -54,6 +69,11 @@ class ProductList:
 
     def __len__(self) -> int:
         return sum(len(group.rows) for group in self.groups)
+
+    @property
+    def presumed_note(self) -> str:
+        """The note under the table when some issuer is marked as presumed, else ""."""
+        return PRESUMED_NOTE if any(row.issuer_presumed and row.issuer for row in self.rows) else ""
 
 
 @dataclass(frozen=True)
@@ -187,6 +207,8 @@ def _row(decision: Decision, contacts: bool) -> Row:
         decision_number=decision.number,
         decided_on=decision.decided_on,
         issuer=decision.issuer,
+        issuer_presumed=decision.issuer_presumed,
+        address=product.address or producer.address,
         last_valid_day=decision.last_valid_day,
         product_id=product.pk,
         producer_id=producer.pk,

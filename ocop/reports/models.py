@@ -1,11 +1,20 @@
-"""The department's texts of the yearly letter, one row per province (OCOP.md §8)."""
+"""The department's texts of the yearly letter, one row per province (OCOP.md §8). Every text
+is a template: named placeholders ({so_san_pham_con_han}, …) are filled when the letter is built
+and checked when the row is saved (ocop.reports.placeholders)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from ocop.registry.models import Province
-from ocop.reports.texts import DEFAULTS
+from ocop.reports.placeholders import problem
+from ocop.reports.texts import default_texts
 
 LINES_HELP = "Mỗi dòng một mục; văn bản tự thêm gạch đầu dòng."
+PARAGRAPHS_HELP = "Mỗi dòng một đoạn."
+PLACEHOLDERS_HELP = (
+    "Chỗ điền số liệu, ngày: ví dụ {so_san_pham_con_han}; danh sách ở phần “Nội dung”."
+)
+NUMBERED_HELP = "Văn bản tự đánh số thứ tự (1., 2., …) trước mục này."
 
 
 class LetterTexts(models.Model):
@@ -20,13 +29,29 @@ class LetterTexts(models.Model):
         "ký hiệu văn bản", max_length=100, help_text="Phần sau dấu “/” của số văn bản."
     )
     place = models.CharField("địa danh", max_length=100)
-    subject = models.TextField("trích yếu (sau “V/v”)")
+    subject = models.TextField("trích yếu (sau “V/v”)", help_text=PLACEHOLDERS_HELP)
     recipients = models.TextField("kính gửi", help_text=LINES_HELP)
-    basis = models.TextField("căn cứ (đoạn mở đầu)")
-    figures_heading = models.CharField("tiêu đề mục 1 (số liệu)", max_length=300)
-    requests_heading = models.CharField("tiêu đề mục 2 (đề nghị)", max_length=300)
-    requests = models.TextField("các đề nghị", help_text=LINES_HELP)
-    closing = models.TextField("câu kết")
+    opening = models.TextField(
+        "đoạn mở đầu (căn cứ, mục đích)", help_text=f"{PARAGRAPHS_HELP} {PLACEHOLDERS_HELP}"
+    )
+    valid_item = models.TextField(
+        "mục sản phẩm còn thời hạn", help_text=f"{NUMBERED_HELP} {PLACEHOLDERS_HELP}"
+    )
+    expired_item = models.TextField(
+        "mục sản phẩm hết thời hạn", help_text=f"{NUMBERED_HELP} {PLACEHOLDERS_HELP}"
+    )
+    revoked_item = models.TextField(
+        "mục sản phẩm bị thu hồi",
+        help_text=f"Chỉ in khi có sản phẩm bị thu hồi tại ngày tính. {NUMBERED_HELP}",
+    )
+    attachment_note = models.TextField(
+        "dòng danh sách kèm theo", blank=True, help_text="In sau các mục số liệu."
+    )
+    requests = models.TextField(
+        "mục đề nghị",
+        help_text=f"{PARAGRAPHS_HELP} Văn bản tự đánh số đoạn đầu. {PLACEHOLDERS_HELP}",
+    )
+    closing = models.TextField("các đoạn kết", help_text=f"{PARAGRAPHS_HELP} {PLACEHOLDERS_HELP}")
     distribution = models.TextField("nơi nhận", help_text=LINES_HELP)
     signer_authority = models.CharField(
         "thẩm quyền ký", max_length=100, blank=True, help_text="Ví dụ KT. GIÁM ĐỐC"
@@ -44,7 +69,24 @@ class LetterTexts(models.Model):
     def __str__(self) -> str:
         return f"Công văn OCOP của {self.issuing_body} ({self.province})"
 
+    def clean(self):
+        errors = {
+            name: message for name in TEMPLATE_FIELDS if (message := problem(getattr(self, name)))
+        }
+        if errors:
+            raise ValidationError(errors)
+
     @classmethod
     def for_province(cls, province: Province) -> "LetterTexts":
-        """The province's texts, or Lai Châu's defaults (unsaved) until it has its own."""
-        return cls.objects.filter(province=province).first() or cls(province=province, **DEFAULTS)
+        """The province's texts, or its defaults (unsaved) until it has its own: Lai Châu's
+        letter for Lai Châu, a neutral one naming the province for any other."""
+        return cls.objects.filter(province=province).first() or cls(
+            province=province, **default_texts(province)
+        )
+
+
+TEMPLATE_FIELDS = [
+    field.name
+    for field in LetterTexts._meta.fields
+    if isinstance(field, models.CharField | models.TextField)
+]

@@ -3,13 +3,16 @@
 import contextlib
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from ocop.domain.dates import outside_programme, parse_day
+from ocop.registry.models import Province
 from ocop.reports import documents
+from ocop.reports.letter import build_letter
 from ocop.reports.lists import FiguresMismatch
 from ocop.reports.pdf import PdfError
 
@@ -27,12 +30,32 @@ def index(request):
 
 @staff_member_required
 def letter(request, fmt):
-    return _download(request, "letter", fmt, lambda: [_day(request, "ngay")])
+    return _download(request, "letter", fmt, lambda: [_day(request, "ngay")], issued=True)
 
 
 @staff_member_required
 def lists(request, fmt):
-    return _download(request, "lists", fmt, lambda: [_day(request, "ngay")])
+    return _download(request, "lists", fmt, lambda: [_day(request, "ngay")], issued=True)
+
+
+@staff_member_required
+def preview(request):
+    """The letter's text as it would be generated for a day (?ngay=), an issue date
+    (?ngay_ban_hanh=) and a province (?tinh=, by code), after editing its texts."""
+    province = Province.objects.filter(code=request.GET.get("tinh") or settings.OCOP_PROVINCE)
+    context = {"provinces": Province.objects.all()}
+    status = 200
+    try:
+        day, issued_on = _day(request, "ngay"), _issued_on(request)
+        context.update(day=day, issued_on=issued_on, province=province.get())
+        context["letter"] = build_letter(day, context["province"], issued_on)
+    except Province.DoesNotExist:
+        context["error"], status = f"Không có tỉnh mã {request.GET.get('tinh')!r}.", 400
+    except ValueError as exc:
+        context["error"], status = str(exc), 400
+    except FiguresMismatch as exc:
+        context["error"], status = str(exc), 500
+    return render(request, "reports/preview.html", context, status=status)
 
 
 @staff_member_required
@@ -46,12 +69,13 @@ def expiring(request, fmt):
     return _download(request, "expiring", fmt, window)
 
 
-def _download(request, kind: str, fmt: str, dates):
+def _download(request, kind: str, fmt: str, dates, issued: bool = False):
     if fmt not in documents.FORMATS[kind]:
         raise Http404
     try:
-        file = documents.make(kind, dates(), fmt)
-    except BadDay as exc:
+        issued_on = _issued_on(request) if issued else None
+        file = documents.make(kind, dates(), fmt, issued_on=issued_on)
+    except ValueError as exc:  # a bad day, an issue date before it, a text it cannot fill
         return _page(request, str(exc), 400)
     except FiguresMismatch as exc:
         return _page(request, str(exc), 500)
@@ -78,11 +102,23 @@ def _day(request, name: str):
     return day
 
 
+def _issued_on(request):
+    """The letter's issue date (?ngay_ban_hanh=), or None for the month after the report."""
+    if not request.GET.get("ngay_ban_hanh", "").strip():
+        return None
+    return _day(request, "ngay_ban_hanh")
+
+
 def _page(request, error: str = "", status: int = 200):
     """The form, keeping the dates the officer typed when they are dates."""
     today = timezone.localdate()
     context = {"day": today, "start": today, "end": today + timedelta(days=EXPIRING_DAYS)}
-    for key, name in (("day", "ngay"), ("start", "tu"), ("end", "den")):
+    for key, name in (
+        ("day", "ngay"),
+        ("issued_on", "ngay_ban_hanh"),
+        ("start", "tu"),
+        ("end", "den"),
+    ):
         with contextlib.suppress(KeyError, ValueError):
             context[key] = parse_day(request.GET[name])
     return render(request, "reports/index.html", {**context, "error": error}, status=status)

@@ -13,11 +13,13 @@ from openpyxl.worksheet.page import PageMargins
 from ocop.domain.dates import format_date
 from ocop.formula_injection import safe_cell
 from ocop.reports.lists import ProductList, Row
+from ocop.reports.properties import DocumentProperties
 
 # What a spreadsheet reads as the start of a formula (OWASP "CSV injection").
 DATE_FORMAT = "DD/MM/YYYY"
 FONT = "Times New Roman"
 HEADER_ROW = 5
+LINE_POINTS = 15.75  # one line of 12 pt text
 THIN = Side(style="thin", color="808080")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 GROUP_FILL = PatternFill("solid", fgColor="E8F0EA")
@@ -36,11 +38,11 @@ LIST_COLUMNS = [
     Column("STT", 6, lambda r: r.number, "number"),
     Column("Tên sản phẩm", 34, lambda r: r.product),
     Column("Chủ thể", 34, lambda r: r.producer),
-    Column("Địa chỉ (xã, phường)", 20, lambda r: r.unit),
+    Column("Địa chỉ", 28, lambda r: r.address),
     Column("Hạng sao", 8, lambda r: r.stars, "number"),
     Column("Số quyết định", 18, lambda r: r.decision_number),
     Column("Ngày quyết định", 13, lambda r: r.decided_on, "date"),
-    Column("Cơ quan ban hành", 24, lambda r: r.issuer),
+    Column("Cơ quan ban hành", 24, lambda r: r.issuer_shown),
     Column("Hiệu lực đến hết ngày", 13, lambda r: r.last_valid_day, "date"),
 ]
 EXPIRING_COLUMNS = [
@@ -59,22 +61,32 @@ EXPIRING_COLUMNS = [
 ]
 
 
-def lists_xlsx(valid: ProductList, expired: ProductList, reference: str = "") -> bytes:
+def lists_xlsx(
+    valid: ProductList,
+    expired: ProductList,
+    reference: str = "",
+    properties: DocumentProperties | None = None,
+) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
     for number, product_list in (("I", valid), ("II", expired)):
         title = [f"Phụ lục {number}", product_list.title, _as_of(product_list), reference]
         _sheet(workbook, f"Phụ lục {number}", title, LIST_COLUMNS, product_list)
-    workbook.properties.title = f"Danh sách sản phẩm OCOP {_as_of(valid)}"
+        _note(workbook[f"Phụ lục {number}"], product_list.presumed_note, len(LIST_COLUMNS))
+    title = f"Danh sách sản phẩm OCOP {_as_of(valid)}"
+    (properties or DocumentProperties("", title)).stamp_xlsx(workbook)
     return _saved(workbook)
 
 
-def expiring_xlsx(product_list: ProductList, period: str) -> bytes:
+def expiring_xlsx(
+    product_list: ProductList, period: str, properties: DocumentProperties | None = None
+) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
     title = [product_list.title, period, "", ""]
     _sheet(workbook, "Sắp hết hạn", title, EXPIRING_COLUMNS, product_list)
-    workbook.properties.title = f"{product_list.title} {period}"
+    title = f"{product_list.title} {period}"
+    (properties or DocumentProperties("", title)).stamp_xlsx(workbook)
     return _saved(workbook)
 
 
@@ -96,6 +108,9 @@ def _sheet(workbook, name: str, title: list[str], columns: list[Column], product
         cell.fill, cell.border = HEADER_FILL, BOX
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.column_dimensions[get_column_letter(n)].width = column.width
+    sheet.row_dimensions[HEADER_ROW].height = _height(
+        [(column.heading, column.width) for column in columns]
+    )
     last_row = _body(sheet, columns, product_list)
     sheet.freeze_panes = f"A{HEADER_ROW + 1}"
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last_column}{last_row}"
@@ -131,6 +146,38 @@ def _data_row(sheet, row_number: int, columns: list[Column], row: Row) -> None:
         cell.alignment = Alignment(
             horizontal="center" if centred else "left", vertical="top", wrap_text=True
         )
+    texts = [(str(column.value(row) or ""), column.width) for column in columns]
+    sheet.row_dimensions[row_number].height = _height(texts)
+
+
+def _height(texts: list[tuple[str, float]]) -> float:
+    """A row tall enough for its longest wrapped cell: LibreOffice Calc prints a wrapped cell
+    at the file's row height, so without one the lines of a long address overlap."""
+    lines = max(_lines(text, width) for text, width in texts)
+    return LINE_POINTS * lines + 3
+
+
+def _lines(text: str, width: float) -> int:
+    # A column `width` characters wide holds about that many letters of 12 pt Times; words
+    # wrap whole, so count word by word.
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > width - 1:
+            lines, used = lines + 1, len(word)
+        else:
+            used += len(word) + (1 if used else 0)
+    return lines
+
+
+def _note(sheet, text: str, width: int) -> None:
+    """A note under the table, one blank row below it."""
+    if not text:
+        return
+    row_number = sheet.max_row + 2
+    sheet.merge_cells(start_row=row_number, start_column=1, end_row=row_number, end_column=width)
+    cell = safe_cell(sheet.cell(row_number, 1), text)
+    cell.font = Font(name=FONT, size=12, italic=True)
+    cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
 
 
 def _print_setup(sheet) -> None:

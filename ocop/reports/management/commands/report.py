@@ -11,6 +11,7 @@ from ocop.cli_options import DAY, DAY_FORMS, day, warn_outside_programme
 from ocop.domain.dates import format_date
 from ocop.registry.models import Product, Province
 from ocop.reports import documents
+from ocop.reports.letter import IssueDate, LetterTextsError
 from ocop.reports.lists import FiguresMismatch, ProductList, expiring_list
 from ocop.reports.pdf import PdfError
 
@@ -46,6 +47,13 @@ class Command(BaseCommand):
             subparser.add_argument(
                 "--as-of", type=day, metavar=DAY, help=f"ngày tính, {DAY_FORMS} (hôm nay)"
             )
+            subparser.add_argument(
+                "--issued-on",
+                type=day,
+                metavar=DAY,
+                help="ngày ban hành công văn (mặc định: tháng sau ngày tính, ngày để trống "
+                "cho văn thư ghi tay)",
+            )
         expiring.add_argument(
             "--from", dest="start", type=day, metavar=DAY, help=f"từ ngày, {DAY_FORMS} (hôm nay)"
         )
@@ -71,16 +79,28 @@ class Command(BaseCommand):
         else:
             dates = (options["as_of"] or timezone.localdate(),)
         warn_outside_programme(self, *dates)
+        _check_issue_date(dates[0], options.get("issued_on"))
         province = _province(options["province"] or settings.OCOP_PROVINCE)
         if output is None:
             products = Product.objects.in_province(province)
             return self.stdout.write(as_text(expiring_list(*dates, products)))
         try:
-            file = documents.make(kind, dates, output.suffix.lower(), province)
+            file = documents.make(
+                kind, dates, output.suffix.lower(), province, options.get("issued_on")
+            )
+        except LetterTextsError as exc:
+            raise CommandError(str(exc), returncode=2) from None
         except (FiguresMismatch, PdfError) as exc:
             raise CommandError(str(exc), returncode=1) from None
         _write(output, file.content)
         self.stdout.write(f"Đã ghi {output}. {file.note}")
+
+
+def _check_issue_date(report_day, issued_on) -> None:
+    try:
+        IssueDate.for_report(report_day, issued_on)
+    except ValueError as exc:
+        raise CommandError(str(exc), returncode=2) from None
 
 
 def _province(code: str) -> Province:
