@@ -85,3 +85,19 @@ def test_the_back_office_speaks_vietnamese_to_an_english_browser(officer_client)
     ).content.decode()
     assert "Chọn sản phẩm để thay đổi" in html
     assert "Select" not in html
+
+
+def test_an_issuer_typed_in_the_back_office_is_written_in_the_one_form(officer_client):
+    product = make_product()
+    response = officer_client.post(
+        "/admin/registry/decision/add/",
+        {
+            "product": product.pk,
+            "stars": 4,
+            "number": "5/QĐ-UBND",
+            "decided_on": "03/04/2024",
+            "issuer": "UBND tỉnh",
+        },
+    )
+    assert response.status_code == 302
+    assert Decision.objects.get().issuer == "UBND tỉnh Lai Châu"
