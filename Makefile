@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export UV_PYTHON_DOWNLOADS := never
 PYTEST_ARGS ?=
 
-.PHONY: install demo test test-fast lint format bench lock system-deps browser-deps clean docs messages docs-images
+.PHONY: install demo test test-fast lint format bench lock system-deps browser-deps clean docs messages docs-images vendor-js
 
 install: $(STAMP) system-deps
 
@@ -56,16 +56,21 @@ format: install
 	$(BIN)/ruff format .
 
 bench: install
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev,bench]"
 	$(BIN)/python bench/run.py
 
 # Refresh the lock file after changing dependencies in pyproject.toml.
 lock:
 	rm -rf /tmp/ocop-lock && $(PYTHON) -m venv /tmp/ocop-lock
-	/tmp/ocop-lock/bin/pip install --quiet --disable-pip-version-check -e ".[dev]"
+	/tmp/ocop-lock/bin/pip install --quiet --disable-pip-version-check -e ".[dev,bench]"
 	/tmp/ocop-lock/bin/pip freeze --exclude-editable | grep -v '^ocop-registry' > requirements.lock
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+# Refresh the vendored Chart.js of the statistics page from the npm registry (needs npm).
+vendor-js:
+	sh scripts/vendor-chartjs.sh $(VERSION)
 
 docs: install
 	COLUMNS=100 $(BIN)/python -c "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'ocop.settings'); django.setup(); from ocop.cli_docs import render; open('docs/commands.md', 'w').write(render())"

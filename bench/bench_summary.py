@@ -78,7 +78,9 @@ def timed(fn, *args) -> tuple[float, object]:
     return statistics.median(times) * 1000, result
 
 
-def main() -> None:
+def ensure_data() -> None:
+    """The national-scale data set, generated once into the benchmark's database (the search
+    benchmark, bench_search.py, uses it too)."""
     call_command("migrate", verbosity=0)
     if Product.objects.count() < PRODUCTS:
         start = time.perf_counter()
@@ -97,6 +99,10 @@ def main() -> None:
         )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+
+
+def main() -> None:
+    ensure_data()
     print(
         f"  {connection.vendor}: {Product.objects.count()} products, "
         f"{Decision.objects.count()} decisions"

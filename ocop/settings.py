@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "csp",
     "ocop.web.apps.LoginThrottleConfig",  # django-axes, named in Vietnamese
     "ocop.registry",
@@ -109,6 +110,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight from the application server, before any work on the request.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -213,6 +216,26 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = env("STATIC_ROOT", str(DATA_DIR / "static"))
+# WhiteNoise serves STATIC_ROOT itself (docs/deployment.md). In production the files are named
+# after their content (site.3f2a….css), compressed, and cached by browsers for a year; with
+# DEBUG on they are read from the apps as they are edited, and no collectstatic is needed.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+# Decided here, not at each start: the test runner switches DEBUG off while it runs, and
+# WhiteNoise would then look for a STATIC_ROOT that development never collects.
+WHITENOISE_AUTOREFRESH = DEBUG
+WHITENOISE_USE_FINDERS = DEBUG
+# Product photos uploaded in the back office (cleaned, with narrower copies: docs/public.md).
+# Served by Django only with DEBUG or OCOP_DEMO; in production the web server serves the folder.
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env("MEDIA_ROOT", str(DATA_DIR / "media"))
+OCOP_PHOTO_MAX_MB = envint("OCOP_PHOTO_MAX_MB", 10)
 
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)

@@ -48,9 +48,9 @@ def test_it_explains_a_bad_day_in_vietnamese(visitor):
 def test_a_visitor_picks_a_day_in_a_real_browser(live_server, page):
     make_decision(decided_on=date(2022, 12, 31), stars=4)
     page.goto(live_server.url + "/")
-    page.fill("#ngay", "2025-12-31")
-    page.click("button[type=submit]")
-    page.wait_for_url("**ngay=2025-12-31")
+    page.fill("#ngay", "31/12/2025")  # a text field: a date input shows the browser's order
+    page.click("form.day button[type=submit]")
+    page.wait_for_url("**ngay=31%2F12%2F2025")
     assert page.inner_text("[data-figure=valid_products]") == "1"
     assert page.inner_text("[data-figure=stars_4]") == "1"
     assert "Sản phẩm OCOP tính đến ngày 31/12/2025" in page.inner_text("h1")

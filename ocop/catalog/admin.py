@@ -1,6 +1,11 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 
-from ocop.catalog.models import ScanCount
+from ocop.catalog import photos
+from ocop.catalog.images import ImageRefused
+from ocop.catalog.models import PointOfSale, ProductPhoto, ScanCount
+from ocop.registry.admin import ProducerAdmin, ProductAdmin
 
 
 @admin.register(ScanCount)
@@ -29,3 +34,57 @@ class ScanCountAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+class PhotoForm(forms.ModelForm):
+    """Every uploaded photo is cleaned (ocop.catalog.photos) before it is stored."""
+
+    class Meta:
+        model = ProductPhoto
+        fields = ["image", "alt", "order"]
+
+    def clean_image(self):
+        image = self.cleaned_data["image"]
+        if image is None or "image" not in self.changed_data:
+            return image
+        try:
+            return photos.cleaned_upload(image)
+        except ImageRefused as refused:
+            raise forms.ValidationError(f"{image.name}: {refused}") from refused
+
+
+class ProductPhotoInline(admin.TabularInline):
+    """On the product's page in the back office (ocop/registry/admin.py)."""
+
+    model = ProductPhoto
+    form = PhotoForm
+    extra = 0
+
+
+class PointOfSaleInline(admin.TabularInline):
+    model = PointOfSale
+    fields = ["kind", "name", "address", "url", "phone", "order"]
+    # An address typed without its scheme ("postmart.vn/...") is taken as https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    extra = 0
+
+
+class ProductPointOfSaleInline(PointOfSaleInline):
+    fk_name = "product"
+    verbose_name = "nơi bán sản phẩm này"
+    verbose_name_plural = "nơi bán sản phẩm này"
+
+
+class ProducerPointOfSaleInline(PointOfSaleInline):
+    fk_name = "producer"
+    verbose_name = "nơi bán mọi sản phẩm của chủ thể"
+    verbose_name_plural = "nơi bán mọi sản phẩm của chủ thể"
+
+
+# The misuse reports keep their admin in a module of their own.
+from ocop.catalog import admin_reports  # noqa: E402, F401
+
+# The public side's inlines on the registry's pages, added from here so that the registry never
+# imports the catalog (the layers only import downwards).
+ProductAdmin.inlines = [*ProductAdmin.inlines, ProductPhotoInline, ProductPointOfSaleInline]
+ProducerAdmin.inlines = [*ProducerAdmin.inlines, ProducerPointOfSaleInline]

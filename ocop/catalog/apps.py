@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CatalogConfig(AppConfig):
@@ -6,3 +7,20 @@ class CatalogConfig(AppConfig):
     label = "catalog"
     verbose_name = "Trang công khai"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        post_migrate.connect(_ensure_search_index, sender=self)
+
+
+def _ensure_search_index(using, plan=None, **kwargs) -> None:
+    # SQLite drops a table's triggers when a migration rebuilds registry_product: put them
+    # back (and refill the index) once the search index's migration has run.
+    from django.db import connections
+    from django.db.migrations.recorder import MigrationRecorder
+
+    from ocop.catalog.fulltext import install
+
+    connection = connections[using]
+    applied = MigrationRecorder(connection).applied_migrations()
+    if ("catalog", "0004_search_index") in applied:
+        install(connection)

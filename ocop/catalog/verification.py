@@ -40,6 +40,7 @@ class Verification:
              d.revocation_reason)
             for d in self.decisions
         ]  # fmt: skip
+        facts += [(p.pk, p.image.name, p.alt) for p in self.product.photos.all()]
         return hashlib.sha256(repr([*facts, *extra]).encode()).hexdigest()[:32]
 
     def _by_order(self, facts) -> Decision | None:

@@ -20,18 +20,13 @@ from ocop.catalog.verification import find, verify
 from ocop.domain.dates import format_date
 from ocop.domain.public_codes import normalize
 from ocop.domain.verdict import verdict
+from ocop.web.public_url import public_url
 
 LABELS_PER_SHEET = 12
 
 
 def url_name(name: str, lang: str) -> str:
     return name if lang == "vi" else f"{name}_en"
-
-
-def public_url(request, path: str) -> str:
-    """The absolute address of `path` on the public site (OCOP_PUBLIC_URL), the one printed."""
-    base = settings.OCOP_PUBLIC_URL
-    return f"{base}{path}" if base else request.build_absolute_uri(path)
 
 
 def _context(request, lang: str, path_vi: str, path_en: str, **extra) -> dict:
@@ -143,6 +138,7 @@ def _verdict_page(request, found, lang):
         qr_svg=reverse(url_name("qr_svg", lang), args=[code]),
         qr_png=public_url(request, reverse(url_name("qr_png", lang), args=[code])),
         labels_url=reverse(url_name("labels", lang), args=[code]),
+        product_url=found.product.get_public_url(lang),
         in_force_code_url=(
             reverse(url_name("verify", lang), args=[found.in_force.public_code])
             if found.superseded

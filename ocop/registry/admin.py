@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from ocop.domain.dates import format_date
+from ocop.domain.issuers import issuer_name
 from ocop.domain.status import Status
 from ocop.registry import search
 from ocop.registry.models import (
@@ -153,7 +154,7 @@ class ProductAdmin(OfficerNameMixin, FoldedSearchMixin, admin.ModelAdmin):
     search_help_text = "Tìm theo tên sản phẩm hoặc chủ thể, gõ có dấu hay không dấu đều được."
     list_select_related = ["producer", "unit"]
     autocomplete_fields = ["producer"]
-    inlines = [DecisionInline]
+    inlines = [DecisionInline]  # ocop/catalog/admin.py adds photos and points of sale
     today_fields = [status_today, stars_today, valid_until]
 
     class Media:
@@ -211,7 +212,7 @@ class ProducerAdmin(OfficerNameMixin, FoldedSearchMixin, admin.ModelAdmin):
     search_fields = ["search_key", "tax_code", "representative"]
     search_help_text = "Tìm theo tên (có dấu hay không dấu), mã số thuế hoặc người đại diện."
     list_select_related = ["unit"]
-    inlines = [ProductOfProducerInline]
+    inlines = [ProductOfProducerInline]  # ocop/catalog/admin.py adds points of sale
 
 
 @admin.register(Decision)
@@ -234,6 +235,13 @@ class DecisionAdmin(FoldedSearchMixin, admin.ModelAdmin):
     # The public code is shown, never typed; "Xem trên trang web" opens its verification page.
     readonly_fields = ["last_valid_day", "public_code"]
     autocomplete_fields = ["product"]
+
+    def save_model(self, request, obj, form, change):
+        # An issuer typed by an officer is written in the one form the importer writes.
+        if obj.issuer:
+            province = obj.product.unit.province
+            obj.issuer = issuer_name(obj.issuer, f"{province.kind} {province.name}") or obj.issuer
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Unit)

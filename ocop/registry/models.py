@@ -7,6 +7,7 @@ from django.urls import reverse
 from ocop.domain import names
 from ocop.domain.dates import format_date
 from ocop.domain.producers import ProducerType as DomainProducerType
+from ocop.domain.slugs import slug
 from ocop.domain.status import DecisionFacts, stars_on, status_on
 from ocop.registry.querysets import DecisionQuerySet, ProductQuerySet, RuleQuerySet
 
@@ -243,7 +244,12 @@ class Product(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("admin:registry_product_change", args=[self.pk])
+        """The public product page (the admin's "Xem trên trang web")."""
+        return self.get_public_url()
+
+    def get_public_url(self, lang: str = "vi") -> str:
+        name = "product_page" if lang == "vi" else "product_page_en"
+        return reverse(name, args=[self.pk, slug(self.name)])
 
     def derive(self) -> None:
         self.name = names.normalize_text(self.name)

@@ -1,0 +1,226 @@
+"""The public pages for finding and promoting products: the home page, a product's page, a
+producer's and a commune's, in Vietnamese and under /en/ in English."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.views.decorators.http import require_safe
+
+from ocop.catalog.models import PointOfSale
+from ocop.catalog.page_texts import DECISION_STATE, STATUS_EN, words
+from ocop.catalog.texts import TEXTS as SITE_TEXTS
+from ocop.catalog.verification import judge
+from ocop.domain.dates import format_date, outside_programme, parse_day
+from ocop.domain.slugs import slug
+from ocop.domain.status import Status, status_on
+from ocop.registry.models import Decision, Producer, Product, ProductSet, Unit
+from ocop.registry.summary import summarize
+from ocop.web.caching import public_page
+from ocop.web.public_url import public_url
+
+FEATURED = 8
+NEWEST = 6
+
+
+def _url(name: str, lang: str, *args) -> str:
+    return reverse(name if lang == "vi" else f"{name}_en", args=args)
+
+
+def _render(request, lang, template, name, args, context, status=200):
+    """A page with its words, its canonical address and the address of the other language."""
+    day = context.get("day") or timezone.localdate()
+    context = {
+        "lang": lang,
+        "t": SITE_TEXTS[lang],
+        "w": words(lang, day=format_date(day)),
+        "other_url": _url(name, "en" if lang == "vi" else "vi", *args),
+        "canonical": public_url(request, _url(name, lang, *args)),
+        **context,
+    }
+    with translation.override(lang):
+        return render(request, template, context, status=status)
+
+
+@require_safe
+@public_page
+def home(request, lang="vi"):
+    """Today's figures (or those of ?ngay=, dd/mm/yyyy or ISO), products to discover, ways to
+    browse."""
+    today = timezone.localdate()
+    day, error = _asked_day(request, today)
+    summary = summarize(day)
+    context = {
+        "summary": summary,
+        "day": day,
+        "today": today,
+        "error": error,
+        "typed_day": request.GET.get("ngay", format_date(day)) if error else format_date(day),
+        "featured": _featured(today),
+        "newest": _newest(today),
+        "communes": _communes(day),
+        "groups": _groups(today),
+        "stars": [5, 4, 3],
+    }
+    return _render(
+        request, lang, "catalog/pages/home.html", "home", [], context, 400 if error else 200
+    )
+
+
+def _asked_day(request, today: date) -> tuple[date, str | None]:
+    if "ngay" not in request.GET:
+        return today, None
+    try:
+        day = parse_day(request.GET["ngay"])
+    except ValueError as exc:
+        return today, str(exc)
+    error = outside_programme(day, today)
+    return (today, error) if error else (day, None)
+
+
+def _featured(day: date) -> list[Product]:
+    products = (
+        Product.objects.with_stars_on(day)
+        .filter(stars_on__gte=4)
+        .select_related("producer", "unit", "product_set")
+        .prefetch_related("photos")
+        .order_by("-stars_on", "sort_key", "pk")
+    )
+    return list(products[:FEATURED])
+
+
+def _newest(day: date) -> list[Decision]:
+    decisions = (
+        Decision.objects.signed_by(day)
+        .filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=day))
+        .select_related("product__producer", "product__unit")
+        .order_by("-decided_on", "-pk")
+    )
+    return list(decisions[:NEWEST])
+
+
+def _communes(day: date):
+    """Communes and wards of the province with products valid on `day`, in dictionary order."""
+    valid = Product.objects.valid_on(day).filter(unit__province__code=settings.OCOP_PROVINCE)
+    return (
+        valid.values("unit__code", "unit__kind", "unit__name", "unit__sort_key")
+        .annotate(n=Count("pk"))
+        .order_by("unit__sort_key")
+    )
+
+
+def _groups(day: date):
+    """Product sets with products valid on `day`, the largest first: the search's `bo` facet."""
+    valid = Product.objects.valid_on(day)
+    return (
+        ProductSet.objects.filter(products__in=valid)
+        .annotate(n=Count("products"))
+        .order_by("-n", "number")
+    )
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    decision: Decision
+    state: str
+    status: Status
+
+
+@require_safe
+@public_page
+def product_page(request, pk: int, slug_typed: str = "", lang="vi"):
+    """A product: photos, description, producer, where to buy, its recognitions and today's
+    verdict (the same words as /xac-minh/). A wrong or missing slug redirects to the right one."""
+    product = get_object_or_404(
+        Product.objects.select_related("producer__unit__province", "unit__province", "product_set"),
+        pk=pk,
+    )
+    if slug_typed != slug(product.name):
+        return redirect(product.get_public_url(lang), permanent=True)
+    decisions = list(product.decisions.order_by("decided_on", "pk"))
+    if not decisions:
+        raise Http404
+    today = timezone.localdate()
+    standing, said = judge(decisions, today)
+    # The code to check: the decision in force, else the latest signed (else one to come).
+    facts = standing.in_force or standing.latest
+    shown = next((d for d in decisions if facts and d.pk == facts.order), decisions[-1])
+    context = {
+        "product": product,
+        "day": today,
+        "verdict": said,
+        "stars": standing.in_force.stars if standing.in_force else None,
+        "code": shown.public_code,
+        "verify_url": _url("verify", lang, shown.public_code),
+        "qr_svg": _url("qr_svg", lang, shown.public_code),
+        "history": [_history_line(d, today, lang) for d in reversed(decisions)],
+        "photos": list(product.photos.all()),
+        "shops": list(
+            PointOfSale.objects.filter(Q(product=product) | Q(producer=product.producer_id))
+        ),
+        "og_image": _og_image(request, product),
+    }
+    args = [product.pk, slug(product.name)]
+    return _render(request, lang, "catalog/pages/product.html", "product_page", args, context)
+
+
+def _history_line(decision: Decision, day: date, lang: str) -> HistoryLine:
+    status = status_on([decision.facts()], day)
+    return HistoryLine(decision, DECISION_STATE[lang][status], status)
+
+
+def _og_image(request, product: Product) -> str:
+    photo = product.photos.first()
+    return public_url(request, photo.image.url) if photo else ""
+
+
+def _with_status(products, day: date, lang: str) -> list[Product]:
+    rows = list(
+        products.with_status_on(day)
+        .with_stars_on(day)
+        .select_related("producer", "unit", "product_set")
+        .prefetch_related("photos")
+        .order_by("sort_key", "pk")
+    )
+    for product in rows:
+        status = Status(product.status_on)
+        product.status_words = status.label if lang == "vi" else STATUS_EN[status]
+    return rows
+
+
+@require_safe
+@public_page
+def producer_page(request, pk: int, lang="vi"):
+    producer = get_object_or_404(Producer.objects.select_related("unit__province"), pk=pk)
+    today = timezone.localdate()
+    products = _with_status(
+        producer.products.filter(decisions__isnull=False).distinct(), today, lang
+    )
+    context = {
+        "producer": producer,
+        "day": today,
+        "products": products,
+        "shops": list(producer.points_of_sale.all()),
+        "valid_count": sum(p.status_on == Status.VALID for p in products),
+    }
+    return _render(request, lang, "catalog/pages/producer.html", "producer_page", [pk], context)
+
+
+@require_safe
+@public_page
+def commune_page(request, code: str, lang="vi"):
+    unit = get_object_or_404(Unit.objects.select_related("province"), code=code)
+    today = timezone.localdate()
+    products = _with_status(unit.products.filter(decisions__isnull=False).distinct(), today, lang)
+    context = {
+        "unit": unit,
+        "day": today,
+        "products": products,
+        "valid_count": sum(p.status_on == Status.VALID for p in products),
+    }
+    return _render(request, lang, "catalog/pages/commune.html", "commune_page", [code], context)

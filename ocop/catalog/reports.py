@@ -1,0 +1,134 @@
+"""The public misuse report form, /phan-anh/ (and /en/phan-anh/): a product shown with the OCOP
+mark without valid recognition. Spam is kept out without outside services: a honeypot field
+and a count of reports per client address per hour."""
+
+import hashlib
+import hmac
+
+from django import forms
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_safe
+
+from ocop.catalog.images import ImageRefused, clean_image
+from ocop.catalog.models import MisuseReport, ReportCount
+from ocop.catalog.texts_reports import MAX_PHOTO_MB, REPORTS_PER_HOUR, WORDS
+from ocop.catalog.views import _context, _render, url_name
+from ocop.web.client_address import client_address
+
+MAX_PHOTO_BYTES = MAX_PHOTO_MB * 1_000_000
+TRAP = "website"
+
+
+class ReportForm(forms.Form):
+    product = forms.CharField(max_length=200, required=False)
+    code = forms.CharField(max_length=20, required=False)
+    place = forms.CharField(max_length=300)
+    description = forms.CharField(max_length=3000, widget=forms.Textarea(attrs={"rows": 5}))
+    photo = forms.FileField()
+    contact = forms.CharField(max_length=200, required=False)
+
+    def __init__(self, *args, words: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.label = words[name]
+            field.help_text = words.get(f"{name}_help", "")
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"id_{name}-help"
+            field.error_messages = {
+                "required": words["no_photo"]
+                if name == "photo"
+                else words["missing"].format(field=words[name].lower()),
+                "max_length": words["too_long"].format(field=words[name], n=field.max_length),
+                "invalid": words["no_photo"],
+                "empty": words["no_photo"],
+            }
+
+    def clean_photo(self) -> bytes:
+        upload = self.cleaned_data["photo"]
+        # Checked before reading, so a huge upload is not loaded into memory.
+        if upload.size > MAX_PHOTO_BYTES:
+            raise forms.ValidationError(
+                f"Ảnh “{upload.name}” quá lớn; dung lượng tối đa là {MAX_PHOTO_MB} MB."
+            )
+        try:
+            return clean_image(upload.read(), max_bytes=MAX_PHOTO_BYTES)
+        except ImageRefused as refused:
+            raise forms.ValidationError(f"Ảnh “{upload.name}”: {refused}") from None
+
+
+def client_key(request) -> str:
+    """The client's address as a keyed hash: counted, never stored in the clear."""
+    address = client_address(request).encode()
+    return hmac.new(settings.SECRET_KEY.encode(), address, hashlib.sha256).hexdigest()
+
+
+def this_hour():
+    return timezone.now().replace(minute=0, second=0, microsecond=0)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def report(request, lang="vi"):
+    words = WORDS[lang]
+    key, hour = client_key(request), this_hour()
+    if request.method != "POST":
+        return _page(request, lang, ReportForm(words=words))
+    if ReportCount.used(key, hour) >= REPORTS_PER_HOUR:
+        return _page(request, lang, ReportForm(request.POST, words=words), words["too_many"], 429)
+    if request.POST.get(TRAP):
+        return _page(request, lang, ReportForm(words=words), words["trap_filled"], 400)
+    form = ReportForm(request.POST, request.FILES, words=words)
+    if not form.is_valid():
+        return _page(request, lang, form, words["errors"], 400)
+    stored = _store(form.cleaned_data, key, hour)
+    return redirect(url_name("report_thanks", lang), reference=stored.reference)
+
+
+def _store(data: dict, key: str, hour) -> MisuseReport:
+    """The report and its count together: both written, or neither (and then no photo file
+    left behind either)."""
+    photo = data.pop("photo")
+    extension = "png" if photo.startswith(b"\x89PNG") else "jpg"
+    stored = MisuseReport(**data)
+    stored.photo.save(f"anh.{extension}", ContentFile(photo), save=False)
+    try:
+        with transaction.atomic():
+            stored.save()
+            ReportCount.record(key, hour)
+    except Exception:
+        stored.photo.delete(save=False)
+        raise
+    return stored
+
+
+def _page(request, lang, form, message=None, status=200):
+    context = _context(
+        request,
+        lang,
+        reverse("report"),
+        reverse("report_en"),
+        r=WORDS[lang],
+        form=form,
+        message=message,
+        trap=TRAP,
+    )
+    return _render(request, lang, "catalog/report.html", context, status=status)
+
+
+@require_safe
+def thanks(request, reference: str, lang="vi"):
+    context = _context(
+        request,
+        lang,
+        reverse("report_thanks", args=[reference]),
+        reverse("report_thanks_en", args=[reference]),
+        r=WORDS[lang],
+        reference=reference,
+        report_url=reverse(url_name("report", lang)),
+    )
+    context["canonical"] = None
+    return _render(request, lang, "catalog/report_thanks.html", context)

@@ -1,0 +1,79 @@
+"""The home, product, producer and commune pages in a real Chromium: no axe-core WCAG 2.2 AA
+violation and no Content-Security-Policy refusal at phone and desktop width; screenshots are
+kept in test-artifacts/ for a person to look at."""
+
+import io
+from datetime import date
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.files.base import ContentFile
+from PIL import Image, ImageDraw
+
+from ocop.catalog import photos
+from ocop.catalog.models import PointOfSale, ProductPhoto
+from ocop.registry.models import ProductSet
+from tests.factories import make_decision, make_producer, make_product
+from tests.test_verify_browser import ARTIFACTS, WCAG
+
+
+def a_photo() -> bytes:
+    image = Image.new("RGB", (1200, 900), (214, 226, 205))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((380, 180, 820, 780), fill=(46, 110, 64))
+    draw.rectangle((430, 330, 770, 520), fill=(245, 240, 225))
+    out = io.BytesIO()
+    image.save(out, "JPEG")
+    return out.getvalue()
+
+
+def cast():
+    tea_set = ProductSet.objects.get(number=3)
+    tea = make_product("Chè Shan tuyết Tả Ngảo", product_set=tea_set,
+                       description="Chè cổ thụ hái trên núi Tả Ngảo, sao thủ công.")  # fmt: skip
+    make_decision(tea, date(2021, 4, 2), stars=3, issuer="UBND huyện Sìn Hồ")
+    make_decision(tea, date(2024, 5, 4), stars=4, issuer="UBND tỉnh Lai Châu")
+    ProductPhoto.objects.create(
+        product=tea, image=photos.cleaned_upload(ContentFile(a_photo())), alt="Hộp chè xanh"
+    )
+    address = "Số 5 đường Trần Phú, phường Tân Phong"
+    PointOfSale.objects.create(
+        product=tea, name="Cửa hàng OCOP", address=address, phone="0213 3876 543"
+    )
+    producer = make_producer("Hợp tác xã Sâm Lai Châu", unit_name="Tả Lèng", phone="0912 345 678")
+    ginseng = make_product(
+        "Sâm Lai Châu sấy lạnh", producer, product_set=ProductSet.objects.get(number=20)
+    )
+    make_decision(ginseng, date(2024, 6, 1), stars=5, revoked_on=date(2025, 9, 15),
+                  revocation_reason="Không duy trì chất lượng sản phẩm")  # fmt: skip
+    make_decision(make_product("Rượu sâm", producer), date(2025, 10, 1), stars=4)
+    return {
+        "home": "/",
+        "product-photo": tea.get_public_url(),
+        "product-no-photo": ginseng.get_public_url(),
+        "producer": f"/chu-the/{producer.pk}/",
+        "commune": f"/xa-phuong/{tea.unit.code}/",
+        "product-english": tea.get_public_url("en"),
+    }
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_public_pages_pass_axe_at_phone_and_desktop_width(
+    live_server, page, width, settings, tmp_path
+):
+    settings.MEDIA_ROOT = str(tmp_path)
+    ARTIFACTS.mkdir(exist_ok=True)
+    refused, broken = [], []
+    page.on("console", lambda m: "Content Security Policy" in m.text and refused.append(m.text))
+    page.on("response", lambda r: r.status >= 400 and "/media/" in r.url and broken.append(r.url))
+    page.set_viewport_size({"width": width, "height": 800})
+    axe = Axe()
+    for name, path in cast().items():
+        page.goto(live_server.url + path)
+        page.wait_for_load_state("load")
+        page.screenshot(path=ARTIFACTS / f"public-{name}-{width}.png", full_page=True)
+        results = axe.run(page, options=WCAG)
+        assert results.violations_count == 0, f"{path}:\n{results.generate_report()}"
+    assert refused == [] and broken == []

@@ -1,0 +1,67 @@
+"""The search page /san-pham/ in a real Chromium: axe-core finds no WCAG 2.2 AA violation at
+phone and desktop width, no Content-Security-Policy violation, the filters work from the
+keyboard without JavaScript of ours, and screenshots are kept in test-artifacts/."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from ocop.registry.models import ProducerType
+from tests.factories import make_decision, make_producer, make_product
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                               "wcag22aa", "best-practice"]}}  # fmt: skip
+
+
+def cast():
+    household = make_producer("Hộ kinh doanh Lò Văn Thanh", kind=ProducerType.HOUSEHOLD)
+    make_decision(make_product("Đông trùng hạ thảo Tả Ngảo"), date(2024, 5, 4), stars=4)
+    make_decision(make_product("Chè móc câu Sìn Hồ", household), date(2025, 2, 1), stars=5)
+    make_decision(make_product("Chè xanh Mường So"), date(2020, 1, 1), stars=3)
+    for n in range(24):
+        make_decision(make_product(f"Chè Shan tuyết lô {n + 1}"), date(2024, 1, 2), stars=3)
+    return {
+        "all": "/san-pham/",
+        "query": "/san-pham/?q=dong+trung+ha+thao+ta+ngao",
+        "page-2": "/san-pham/?q=che&trang=2",
+        "typo": "/san-pham/?q=dong+trung+ha+thao+ta+ngaa",
+        "nothing": "/san-pham/?q=xyzw&tinh_trang=tat-ca",
+        "english": "/en/san-pham/?q=che&sap_xep=ten",
+    }
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_search_pages_pass_axe_at_phone_and_desktop_width(live_server, page, width):
+    ARTIFACTS.mkdir(exist_ok=True)
+    refused = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and refused.append(m.text))
+    page.set_viewport_size({"width": width, "height": 800})
+    axe = Axe()
+    for name, path in cast().items():
+        page.goto(live_server.url + path)
+        page.wait_for_load_state("load")
+        page.screenshot(path=ARTIFACTS / f"search-{name}-{width}.png", full_page=True)
+        results = axe.run(page, options=WCAG)
+        assert results.violations_count == 0, f"{path}:\n{results.generate_report()}"
+    assert refused == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_person_filters_by_stars_with_the_keyboard(live_server, page):
+    cast()
+    page.goto(live_server.url + "/san-pham/?q=che")
+    page.focus("#sao-5")
+    page.keyboard.press("Space")
+    page.focus("button.apply")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**sao=5**")
+    assert page.locator(".product-name").all_inner_texts() == ["Chè móc câu Sìn Hồ"]
+    page.focus("#sao-5")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
