@@ -5,11 +5,10 @@ charts are drawn by the vendored Chart.js), and screenshots go to test-artifacts
 from datetime import date
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser_checks import PageChecker
 from tests.factories import make_decision, make_producer, make_product
 from tests.test_images import jpeg_with_gps
-from tests.test_verify_browser import ARTIFACTS, WCAG
 
 
 def cast():
@@ -28,12 +27,6 @@ PAGES = {
 }
 
 
-def check(page, axe, name, width):
-    page.screenshot(path=ARTIFACTS / f"{name}-{width}.png", full_page=True)
-    results = axe.run(page, options=WCAG)
-    assert results.violations_count == 0, f"{name}:\n{results.generate_report()}"
-
-
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("width", [360, 1280])
@@ -41,12 +34,8 @@ def test_the_statistics_and_report_pages_pass_axe_at_phone_and_desktop_width(
     live_server, page, width, tmp_path, settings
 ):
     settings.MEDIA_ROOT = tmp_path
-    ARTIFACTS.mkdir(exist_ok=True)
     cast()
-    refused = []
-    page.on("console", lambda m: "Content Security Policy" in m.text and refused.append(m.text))
-    page.set_viewport_size({"width": width, "height": 800})
-    axe = Axe()
+    checker = PageChecker(page, width)
     for name, path in PAGES.items():
         page.goto(live_server.url + path)
         page.wait_for_load_state("load")
@@ -56,13 +45,13 @@ def test_the_statistics_and_report_pages_pass_axe_at_phone_and_desktop_width(
                 ".map(c => !!window.Chart.getChart(c))"
             )
             assert drawn == [True] * 5, name
-        check(page, axe, name, width)
+        checker.check(name)
 
     page.goto(live_server.url + "/phan-anh/")
     page.click("button[type=submit]")
     page.wait_for_load_state("load")
     assert "Chưa gửi được phản ánh" in page.inner_text("[role=alert]")
-    check(page, axe, "phan-anh-loi", width)
+    checker.check("phan-anh-loi")
 
     photo = tmp_path / "anh.jpg"
     photo.write_bytes(jpeg_with_gps(size=(400, 300)))
@@ -72,5 +61,5 @@ def test_the_statistics_and_report_pages_pass_axe_at_phone_and_desktop_width(
     page.click("button[type=submit]")
     page.wait_for_url("**/phan-anh/da-nhan/**")
     assert page.inner_text(".reference").startswith("PA-")
-    check(page, axe, "phan-anh-da-nhan", width)
-    assert refused == []
+    checker.check("phan-anh-da-nhan")
+    assert checker.refused == []

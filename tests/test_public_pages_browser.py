@@ -6,15 +6,14 @@ import io
 from datetime import date
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw
 
 from ocop.catalog import photos
 from ocop.catalog.models import PointOfSale, ProductPhoto
 from ocop.registry.models import ProductSet
+from tests.browser_checks import PageChecker
 from tests.factories import make_decision, make_producer, make_product
-from tests.test_verify_browser import ARTIFACTS, WCAG
 
 
 def a_photo() -> bytes:
@@ -64,16 +63,9 @@ def test_the_public_pages_pass_axe_at_phone_and_desktop_width(
     live_server, page, width, settings, tmp_path
 ):
     settings.MEDIA_ROOT = str(tmp_path)
-    ARTIFACTS.mkdir(exist_ok=True)
-    refused, broken = [], []
-    page.on("console", lambda m: "Content Security Policy" in m.text and refused.append(m.text))
+    broken = []
     page.on("response", lambda r: r.status >= 400 and "/media/" in r.url and broken.append(r.url))
-    page.set_viewport_size({"width": width, "height": 800})
-    axe = Axe()
+    checker = PageChecker(page, width)
     for name, path in cast().items():
-        page.goto(live_server.url + path)
-        page.wait_for_load_state("load")
-        page.screenshot(path=ARTIFACTS / f"public-{name}-{width}.png", full_page=True)
-        results = axe.run(page, options=WCAG)
-        assert results.violations_count == 0, f"{path}:\n{results.generate_report()}"
-    assert refused == [] and broken == []
+        checker.visit(live_server.url + path, f"public-{name}")
+    assert checker.refused == [] and broken == []

@@ -3,17 +3,12 @@ phone and desktop width, no Content-Security-Policy violation, the filters work 
 keyboard without JavaScript of ours, and screenshots are kept in test-artifacts/."""
 
 from datetime import date
-from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from ocop.registry.models import ProducerType
+from tests.browser_checks import PageChecker
 from tests.factories import make_decision, make_producer, make_product
-
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
-                                               "wcag22aa", "best-practice"]}}  # fmt: skip
 
 
 def cast():
@@ -37,18 +32,10 @@ def cast():
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("width", [360, 1280])
 def test_the_search_pages_pass_axe_at_phone_and_desktop_width(live_server, page, width):
-    ARTIFACTS.mkdir(exist_ok=True)
-    refused = []
-    page.on("console", lambda m: "Content Security Policy" in m.text and refused.append(m.text))
-    page.set_viewport_size({"width": width, "height": 800})
-    axe = Axe()
+    checker = PageChecker(page, width)
     for name, path in cast().items():
-        page.goto(live_server.url + path)
-        page.wait_for_load_state("load")
-        page.screenshot(path=ARTIFACTS / f"search-{name}-{width}.png", full_page=True)
-        results = axe.run(page, options=WCAG)
-        assert results.violations_count == 0, f"{path}:\n{results.generate_report()}"
-    assert refused == []
+        checker.visit(live_server.url + path, f"search-{name}")
+    assert checker.refused == []
 
 
 @pytest.mark.browser
