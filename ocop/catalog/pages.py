@@ -20,6 +20,7 @@ from ocop.domain.dates import format_date, outside_programme, parse_day
 from ocop.domain.slugs import slug
 from ocop.domain.status import Status, status_on
 from ocop.registry.models import Decision, Producer, Product, ProductSet, Unit
+from ocop.registry.querysets import not_revoked_by
 from ocop.registry.summary import summarize
 from ocop.web.caching import public_page
 from ocop.web.public_url import public_url
@@ -97,7 +98,7 @@ def _featured(day: date) -> list[Product]:
 def _newest(day: date) -> list[Decision]:
     decisions = (
         Decision.objects.signed_by(day)
-        .filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=day))
+        .filter(not_revoked_by(day))
         .select_related("product__producer", "product__unit")
         .order_by("-decided_on", "-pk")
     )

@@ -4,11 +4,12 @@ QuerySets); this module only lays the counts out."""
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
+from ocop.domain.validity import add_months
 from ocop.registry.models import Decision, Product
 from ocop.registry.summary import Summary, summarize
 
@@ -92,21 +93,12 @@ def recognitions_per_year(day: date, words: dict) -> Chart:
 
 
 def expiries_by_month(day: date, words: dict) -> Chart:
-    """Products whose recognition, as known on `day`, runs out in each of the next months: the
-    same filter as ProductQuerySet.expiring_between, but on what was signed by `day`, so that
-    the page of a past day does not know of decisions signed after it."""
-    months = [_add_months(day.replace(day=1), i) for i in range(MONTHS_AHEAD)]
-    end = _add_months(months[-1], 1).toordinal() - 1
-    ending = (
-        Product.objects.with_valid_until(day)
-        .filter(valid_until__gte=day, valid_until__lte=date.fromordinal(end))
-        .values_list("valid_until", flat=True)
+    """Products whose recognition, as known on `day`, runs out in each of the next months."""
+    months = [add_months(day.replace(day=1), i) for i in range(MONTHS_AHEAD)]
+    end = add_months(months[-1], 1) - timedelta(days=1)
+    ending = Product.objects.expiring_between(day, end, known_on=day).values_list(
+        "valid_until", flat=True
     )
     per_month = Counter(d.replace(day=1) for d in ending)
     rows = [(f"{m.month:02d}/{m.year}", per_month[m]) for m in months]
     return Chart("het-han-theo-thang", [words["month"], words["expiring"]], rows)
-
-
-def _add_months(first: date, n: int) -> date:
-    months = first.year * 12 + first.month - 1 + n
-    return date(months // 12, months % 12 + 1, 1)

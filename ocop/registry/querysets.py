@@ -153,10 +153,13 @@ class ProductQuerySet(models.QuerySet):
         latest = counted.order_by("-last_valid_day").values("last_valid_day")[:1]
         return self.annotate(valid_until=Subquery(latest))
 
-    def expiring_between(self, start: date, end: date):
+    def expiring_between(self, start: date, end: date, known_on: date | None = None):
         """Products whose recognition runs out between `start` and `end` (inclusive) and that
-        no later decision signed by `end` extends: the ones to remind about re-evaluation."""
-        return self.with_valid_until(end).filter(valid_until__gte=start, valid_until__lte=end)
+        no later decision extends: the ones to remind about re-evaluation. Later decisions are
+        those signed by `known_on`, by default `end`; a page about a past day passes that day
+        so that it does not know of decisions signed after it."""
+        known = self.with_valid_until(known_on or end)
+        return known.filter(valid_until__gte=start, valid_until__lte=end)
 
     def in_province(self, province):
         return self.filter(unit__province=province)
