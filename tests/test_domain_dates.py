@@ -2,7 +2,13 @@ from datetime import date
 
 import pytest
 
-from ocop.domain.dates import format_date, outside_programme, parse_day, vietnamese_long_date
+from ocop.domain.dates import (
+    asked_day,
+    format_date,
+    outside_programme,
+    parse_day,
+    vietnamese_long_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -101,3 +107,24 @@ def test_it_names_a_day_far_outside_the_programme(day, expected):
 )
 def test_it_writes_a_date_as_official_letters_do(day, expected):
     assert vietnamese_long_date(day) == expected
+
+
+TODAY = date(2026, 11, 29)
+
+
+@pytest.mark.parametrize(
+    "typed, day, refused",
+    [
+        (None, TODAY, False),
+        ("31/12/2025", date(2025, 12, 31), False),
+        ("2025-12-31", date(2025, 12, 31), False),
+        ("", TODAY, True),
+        ("31/02/2025", TODAY, True),
+        ("01/01/2017", TODAY, True),
+        ("01/01/2040", TODAY, True),
+    ],
+)
+def test_the_asked_day_falls_back_to_today_with_the_reason(typed, day, refused):
+    got, reason = asked_day(typed, TODAY)
+    assert got == day
+    assert (reason is not None) == refused

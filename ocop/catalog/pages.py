@@ -16,7 +16,7 @@ from ocop.catalog.models import PointOfSale
 from ocop.catalog.page_texts import DECISION_STATE, STATUS_EN, words
 from ocop.catalog.texts import TEXTS as SITE_TEXTS
 from ocop.catalog.verification import judge
-from ocop.domain.dates import format_date, outside_programme, parse_day
+from ocop.domain.dates import asked_day, format_date
 from ocop.domain.slugs import slug
 from ocop.domain.status import Status, status_on
 from ocop.registry.models import Decision, Producer, Product, ProductSet, Unit
@@ -54,7 +54,7 @@ def home(request, lang="vi"):
     """Today's figures (or those of ?ngay=, dd/mm/yyyy or ISO), products to discover, ways to
     browse."""
     today = timezone.localdate()
-    day, error = _asked_day(request, today)
+    day, error = asked_day(request.GET.get("ngay"), today)
     summary = summarize(day)
     context = {
         "summary": summary,
@@ -71,17 +71,6 @@ def home(request, lang="vi"):
     return _render(
         request, lang, "catalog/pages/home.html", "home", [], context, 400 if error else 200
     )
-
-
-def _asked_day(request, today: date) -> tuple[date, str | None]:
-    if "ngay" not in request.GET:
-        return today, None
-    try:
-        day = parse_day(request.GET["ngay"])
-    except ValueError as exc:
-        return today, str(exc)
-    error = outside_programme(day, today)
-    return (today, error) if error else (day, None)
 
 
 def _featured(day: date) -> list[Product]:

@@ -13,7 +13,7 @@ from ocop.catalog.statistics import chart as statistics_chart
 from ocop.catalog.statistics import charts
 from ocop.catalog.texts_statistics import TITLES, WORDS
 from ocop.catalog.views import _context, _render, url_name
-from ocop.domain.dates import format_date, outside_programme, parse_day
+from ocop.domain.dates import asked_day, format_date
 from ocop.formula_injection import safe_csv_value
 from ocop.web.caching import public_page
 
@@ -21,15 +21,7 @@ from ocop.web.caching import public_page
 def report_day(request) -> tuple:
     """The day asked for in ?ngay= (dd/mm/yyyy or ISO), as the home page reads it: today, with
     the reason, when it is unreadable or outside the programme."""
-    today = timezone.localdate()
-    if "ngay" not in request.GET:
-        return today, None
-    try:
-        day = parse_day(request.GET["ngay"])
-    except ValueError as exc:
-        return today, str(exc)
-    error = outside_programme(day, today)
-    return (today if error else day), error
+    return asked_day(request.GET.get("ngay"), timezone.localdate())
 
 
 @require_safe

@@ -51,6 +51,20 @@ def outside_programme(day: date, today: date) -> str | None:
     )
 
 
+def asked_day(typed: str | None, today: date) -> tuple[date, str | None]:
+    """The day a person asked for on a page (?ngay=, dd/mm/yyyy or ISO): today when nothing
+    was asked; with the reason, and today in its place, when what was typed is unreadable or
+    far outside the programme. Pages that must refuse instead raise on the reason."""
+    if typed is None:
+        return today, None
+    try:
+        day = parse_day(typed)
+    except ValueError as exc:
+        return today, str(exc)
+    error = outside_programme(day, today)
+    return (today, error) if error else (day, None)
+
+
 def vietnamese_long_date(d: date, blank_day: str | None = None) -> str:
     """The date as official letters write it, "ngày 05 tháng 01 năm 2026"; with `blank_day`,
     that blank stands for the day, which the clerk writes by hand."""

@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from ocop.domain.dates import outside_programme, parse_day
+from ocop.domain.dates import asked_day, parse_day
 from ocop.registry.models import Province
 from ocop.reports import documents
 from ocop.reports.letter import build_letter
@@ -89,14 +89,7 @@ def _download(request, kind: str, fmt: str, dates, issued: bool = False):
 def _day(request, name: str):
     """The day of field `name` (today when the field is absent); an empty field or a day far
     outside the programme is refused, never replaced by today."""
-    today = timezone.localdate()
-    if name not in request.GET:
-        return today
-    try:
-        day = parse_day(request.GET[name])
-    except ValueError as exc:
-        raise BadDay(str(exc)) from None
-    problem = outside_programme(day, today)
+    day, problem = asked_day(request.GET.get(name), timezone.localdate())
     if problem:
         raise BadDay(problem)
     return day
