@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
+from ocop.catalog.bilingual import url_name
 from ocop.catalog.models import PointOfSale
 from ocop.catalog.page_texts import DECISION_STATE, STATUS_EN, words
 from ocop.catalog.texts import TEXTS as SITE_TEXTS
@@ -30,7 +31,7 @@ NEWEST = 6
 
 
 def _url(name: str, lang: str, *args) -> str:
-    return reverse(name if lang == "vi" else f"{name}_en", args=args)
+    return reverse(url_name(name, lang), args=args)
 
 
 def _render(request, lang, template, name, args, context, status=200):

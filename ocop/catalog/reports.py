@@ -14,10 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from ocop.catalog.bilingual import url_name
 from ocop.catalog.images import ImageRefused, clean_image
 from ocop.catalog.models import MisuseReport, ReportCount
 from ocop.catalog.texts_reports import MAX_PHOTO_MB, REPORTS_PER_HOUR, WORDS
-from ocop.catalog.views import _context, _render, url_name
+from ocop.catalog.views import _context, _render
 from ocop.web.client_address import client_address
 
 MAX_PHOTO_BYTES = MAX_PHOTO_MB * 1_000_000

@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from ocop.catalog.bilingual import url_name
 from ocop.catalog.statistics import chart as statistics_chart
 from ocop.catalog.statistics import charts
 from ocop.catalog.texts_statistics import TITLES, WORDS
-from ocop.catalog.views import _context, _render, url_name
+from ocop.catalog.views import _context, _render
 from ocop.domain.dates import asked_day, format_date
 from ocop.formula_injection import safe_csv_value
 from ocop.web.caching import public_page

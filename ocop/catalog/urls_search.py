@@ -1,8 +1,4 @@
-from django.urls import path
-
 from ocop.catalog import views_search
+from ocop.catalog.bilingual import bilingual
 
-urlpatterns = [
-    path("san-pham/", views_search.products, {"lang": "vi"}, name="search"),
-    path("en/san-pham/", views_search.products, {"lang": "en"}, name="search_en"),
-]
+urlpatterns = bilingual("san-pham/", [("", views_search.products, "search")])

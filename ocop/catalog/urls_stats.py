@@ -1,18 +1,10 @@
-from django.urls import include, path
-
 from ocop.catalog import stats
+from ocop.catalog.bilingual import bilingual
 
-
-def pages(lang: str):
-    suffix = "" if lang == "vi" else "_en"
-    kwargs = {"lang": lang}
-    return [
-        path("", stats.statistics, kwargs, name=f"statistics{suffix}"),
-        path("<slug:chart>.csv", stats.chart_csv, kwargs, name=f"statistics_csv{suffix}"),
-    ]
-
-
-urlpatterns = [
-    path("thong-ke/", include(pages("vi"))),
-    path("en/thong-ke/", include(pages("en"))),
-]
+urlpatterns = bilingual(
+    "thong-ke/",
+    [
+        ("", stats.statistics, "statistics"),
+        ("<slug:chart>.csv", stats.chart_csv, "statistics_csv"),
+    ],
+)

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import etag, require_safe
 
+from ocop.catalog.bilingual import url_name
 from ocop.catalog.models import ScanCount
 from ocop.catalog.search import LIMIT, search
 from ocop.catalog.texts import TEXTS
@@ -23,10 +24,6 @@ from ocop.domain.verdict import verdict
 from ocop.web.public_url import public_url
 
 LABELS_PER_SHEET = 12
-
-
-def url_name(name: str, lang: str) -> str:
-    return name if lang == "vi" else f"{name}_en"
 
 
 def _context(request, lang: str, path_vi: str, path_en: str, **extra) -> dict:
