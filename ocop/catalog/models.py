@@ -36,14 +36,21 @@ class ScanCount(models.Model):
     def record(cls, decision: Decision, day) -> None:
         """One more check of `decision` on `day`, counted in the database (F(), not a read
         then a write, so two phones scanning at once both count)."""
-        rows = cls.objects.filter(decision=decision, day=day)
-        if rows.update(count=F("count") + 1):
-            return
-        try:
-            with transaction.atomic():
-                cls.objects.create(decision=decision, day=day, count=1)
-        except IntegrityError:  # the first scan of the day came in at the same moment
-            rows.update(count=F("count") + 1)
+        count_one(cls, decision=decision, day=day)
+
+
+def count_one(model, **key) -> None:
+    """Add one to the `count` of `model`'s row with `key`, creating it at 1: in the database
+    (F(), not a read then a write), and a row created at the same moment by another request
+    (the unique constraint refuses ours) is counted into instead."""
+    rows = model.objects.filter(**key)
+    if rows.update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(**key, count=1)
+    except IntegrityError:
+        rows.update(count=F("count") + 1)
 
 
 def photo_path(photo: "ProductPhoto", filename: str) -> str:
@@ -209,11 +216,4 @@ class ReportCount(models.Model):
     @classmethod
     def record(cls, client: str, hour) -> None:
         """One more report, counted in the database as ScanCount.record does."""
-        rows = cls.objects.filter(client=client, hour=hour)
-        if rows.update(count=F("count") + 1):
-            return
-        try:
-            with transaction.atomic():
-                cls.objects.create(client=client, hour=hour, count=1)
-        except IntegrityError:
-            rows.update(count=F("count") + 1)
+        count_one(cls, client=client, hour=hour)
