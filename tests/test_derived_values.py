@@ -8,12 +8,12 @@ from datetime import date
 import pytest
 from django.db import connection
 
-from ocop.domain import validity
+from ocop.domain import names, validity
 from ocop.domain.status import DecisionFacts, Status, stars_on, status_on
 from ocop.imports.engine import import_files
 from ocop.registry import links
 from ocop.registry.derived import expected_links, recompute
-from ocop.registry.models import Decision, Holiday, Product, Province
+from ocop.registry.models import Decision, Holiday, Producer, Product, Province, Unit
 from ocop.registry.summary import summarize
 from tests.factories import SAMPLES, make_decision, make_producer, make_product, unit
 
@@ -195,3 +195,22 @@ def test_raw_sql_cannot_leave_a_stale_link():
         cursor.execute("DELETE FROM registry_decision WHERE id = %s", [new.pk])
     old.refresh_from_db()
     assert old.next_decided_on is None
+
+
+def test_a_name_changed_by_queryset_update_derives_its_keys_again():
+    producer = make_producer("HTX Chè Nậm Sỏ")
+    product = make_product("Chè xanh", producer)
+    Product.objects.filter(pk=product.pk).update(name="Bạch trà Tả Ngảo")
+    Producer.objects.filter(pk=producer.pk).update(name="Hợp tác xã Đoàn Kết")
+    Unit.objects.filter(code=product.unit.code).update(name="Nậm Sỏ Mới")
+    product.refresh_from_db()
+    producer.refresh_from_db()
+    unit = Unit.objects.get(pk=product.unit_id)
+    assert (product.search_key, product.sort_key) == (
+        names.fold("Bạch trà Tả Ngảo"),
+        names.sort_text("Bạch trà Tả Ngảo"),
+    )
+    assert product.name_key == names.product_key("Bạch trà Tả Ngảo")
+    assert producer.name_key == names.producer_key("Hợp tác xã Đoàn Kết")
+    assert producer.search_key == names.producer_search_key("Hợp tác xã Đoàn Kết")
+    assert unit.sort_key == names.sort_text("Nậm Sỏ Mới")

@@ -9,7 +9,13 @@ from ocop.domain.dates import format_date
 from ocop.domain.producers import ProducerType as DomainProducerType
 from ocop.domain.slugs import slug
 from ocop.domain.status import DecisionFacts, stars_on, status_on
-from ocop.registry.querysets import DecisionQuerySet, ProductQuerySet, RuleQuerySet
+from ocop.registry.querysets import (
+    DecisionQuerySet,
+    ProducerQuerySet,
+    ProductQuerySet,
+    RuleQuerySet,
+    UnitQuerySet,
+)
 
 
 class Province(models.Model):
@@ -45,7 +51,7 @@ class Unit(models.Model):
     # the database's collation, which knows no Vietnamese.
     sort_key = models.CharField(max_length=255, editable=False, default="")
 
-    objects = RuleQuerySet.as_manager()
+    objects = UnitQuerySet.as_manager()
 
     class Meta:
         ordering = ["province__code", "sort_key", "name"]
@@ -170,6 +176,8 @@ class Producer(models.Model):
     name_set_by_officer = models.BooleanField("tên do cán bộ sửa", default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProducerQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_key", "name"]

@@ -26,6 +26,27 @@ def valid_q(day: date) -> Q:
     return not_revoked_by(day) & Q(decided_on__lte=day, last_valid_day__gte=day)
 
 
+class KeysFromNamesMixin:
+    """queryset.update() and bulk_update() skip the model's derive(): a new name (or tax code)
+    derives its keys again here (name, search and sort keys), so no write path leaves them
+    stale. The rows are written back through a plain QuerySet, which does not come here again."""
+
+    SOURCES = frozenset({"name", "tax_code"})
+
+    def update(self, **kwargs):
+        renamed = list(self.values_list("pk", flat=True)) if self.SOURCES & set(kwargs) else []
+        count = super().update(**kwargs)
+        if renamed:
+            rows = list(self.model.objects.filter(pk__in=renamed))
+            for row in rows:
+                row.derive()
+            fields = [f.name for f in self.model._meta.concrete_fields if not f.primary_key]
+            models.QuerySet(self.model).bulk_update(rows, fields, batch_size=500)
+        return count
+
+    update.alters_data = True
+
+
 class DecisionQuerySet(models.QuerySet):
     def signed_by(self, day: date):
         """Decisions that count on `day`: signed on or before it."""
@@ -103,7 +124,7 @@ class DecisionQuerySet(models.QuerySet):
     update.alters_data = True
 
 
-class ProductQuerySet(models.QuerySet):
+class ProductQuerySet(KeysFromNamesMixin, models.QuerySet):
     def _decisions(self):
         from ocop.registry.models import Decision
 
@@ -207,3 +228,11 @@ class RuleQuerySet(models.QuerySet):
         return result
 
     delete.alters_data = True
+
+
+class UnitQuerySet(KeysFromNamesMixin, RuleQuerySet):
+    pass
+
+
+class ProducerQuerySet(KeysFromNamesMixin, models.QuerySet):
+    pass
