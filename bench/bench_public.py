@@ -29,6 +29,7 @@ import urllib.request
 from pathlib import Path
 
 import django
+import inprocess  # production-like settings for the in-process figures, before setup
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ocop.settings")
 django.setup()
@@ -36,6 +37,7 @@ django.setup()
 from bench_summary import ensure_data  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.urls import Resolver404, resolve  # noqa: E402
+from inprocess import cpu_per_request, print_cpu, print_cpu_header  # noqa: E402
 
 from ocop.registry.models import Decision, Product  # noqa: E402
 
@@ -122,7 +124,10 @@ def load(host: str, urls: list[str], wait: str, workdir: Path, name: str) -> dic
     )
     with open(f"{prefix}_stats.csv", encoding="utf-8") as stats:
         row = next(r for r in csv.DictReader(stats) if r["Name"] == "Aggregated")
+    with open(f"{prefix}_failures.csv", encoding="utf-8") as failures:
+        errors = [f"{r['Occurrences']} x {r['Error']}" for r in csv.DictReader(failures)]
     return {
+        "errors": errors,
         "requests": int(row["Request Count"]),
         "failures": int(row["Failure Count"]),
         "p50": float(row["50%"]),
@@ -141,21 +146,39 @@ def start_ours(workdir: Path, database: str) -> tuple[subprocess.Popen, str]:
         "STATIC_ROOT": str(workdir / "static"),
         "SECURE_SSL_REDIRECT": "false",
         "LOG_LEVEL": "ERROR",
+        # One connection per worker kept open, as docs/deployment.md recommends.
+        "DATABASE_CONN_MAX_AGE": os.environ.get("DATABASE_CONN_MAX_AGE", "600"),
     }
     subprocess.run(
         [BIN / "ocop", "collectstatic", "--no-input"], env=env, check=True, capture_output=True
     )
     port = free_port()
+    log = workdir / "gunicorn.log"
     server = subprocess.Popen(
-        [BIN / "gunicorn", "ocop.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS)],
+        [BIN / "gunicorn", "ocop.wsgi", "-c", "python:ocop.gunicorn_conf",
+         "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS), "--error-logfile", log],
         env=env,
         cwd=HERE.parent,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-    )
+    )  # fmt: skip
     host = f"http://127.0.0.1:{port}"
     wait_until_up(f"{host}/robots.txt", server)
+    wait_until_warm(log)
     return server, host
+
+
+def wait_until_warm(log: Path, seconds: float = 180) -> None:
+    """Until every worker says it has built what the first visitors would wait for
+    (ocop.gunicorn_conf), as a server that has been up a while has."""
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+        if text.count("Worker warmed") + text.count("Worker not warmed") >= WORKERS:
+            print(f"  workers warmed in {time.monotonic() - started:.0f} s")
+            return
+        time.sleep(0.5)
+    print(f"  workers not warmed after {seconds:.0f} s; measuring anyway")
 
 
 def start_datasette(workdir: Path) -> tuple[subprocess.Popen, str]:
@@ -189,6 +212,28 @@ def report(name: str, figures: dict, goal: str) -> None:
         f"  {name:<38}{figures['requests']:>9}{figures['failures']:>6}{figures['p50']:>8.0f}"
         f"{figures['p95']:>8.0f}{figures['rps']:>9.1f}  {goal}"
     )
+    for error in figures["errors"][:3]:  # why requests failed, so a failure is never silent
+        print(f"    failed: {error}")
+
+
+def in_process(urls: dict, goals: dict, count: int = 100) -> None:
+    """CPU per request in this process, once the day's standings are built as a warmed worker
+    has them: each address asked a first time (new), then again (rep, a kept page)."""
+    from django.utils import timezone
+
+    from ocop.catalog.standings import standings
+
+    inprocess.prepare()
+    standings(timezone.localdate())
+    print_cpu_header(count)
+    for name, addresses in urls.items():
+        if addresses is None:
+            continue
+        cpu_per_request(addresses[count : count + 1])  # what every address shares, built
+        sample = addresses[:count]
+        first, again = cpu_per_request(sample), cpu_per_request(sample)
+        print_cpu(name, first, again, goals.get(name.split()[0], "goal p95 < 50 ms"))
+    sys.stdout.flush()
 
 
 def main() -> None:
@@ -201,6 +246,7 @@ def main() -> None:
     queries = urls.pop("_queries")
     peer_urls = [f"/peer/registry_product?_search={q.replace(' ', '+')}&_size=20" for q in queries]
     goals = {"verification": "goal p95 < 20 ms", "product": "goal p95 < 50 ms"}
+    in_process(urls, goals)
     workdir = Path(tempfile.mkdtemp(prefix="ocop-bench-public-"))
     ours, host = start_ours(workdir, os.environ["DATABASE_URL"])
     peer = None

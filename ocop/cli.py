@@ -21,7 +21,22 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ocop.settings")
     cli_messages.install()
     _ensure_data_dir()
-    Utility(sys.argv).execute()
+    from ocop.audit.context import source
+
+    # What a command writes is logged as from the command line, with who ran it where.
+    name = f"ocop {sys.argv[1]}" if len(sys.argv) > 1 else "ocop"
+    with source("command", path=name, operator=_operator()):
+        Utility(sys.argv).execute()
+
+
+def _operator() -> str:
+    import getpass
+    import socket
+
+    try:
+        return f"{getpass.getuser()}@{socket.gethostname()}"
+    except (KeyError, OSError):  # no name for this uid (a container)
+        return socket.gethostname()
 
 
 def _ensure_data_dir() -> None:

@@ -45,6 +45,15 @@ def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
+def envintervals(name: str, default: str) -> tuple[int, ...]:
+    from ocop.domain.reminders import parse_intervals
+
+    try:
+        return parse_intervals(env(name, default))
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name}={env(name, default)!r}: {exc}") from None
+
+
 def database_from_url(url: str) -> dict:
     try:
         config = dj_database_url.parse(url, conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0))
@@ -58,8 +67,13 @@ def database_from_url(url: str) -> dict:
     if config["ENGINE"] == "django.db.backends.postgresql":
         # The status subqueries make the planner's cost estimates large enough to switch on JIT
         # compilation, which then takes longer than the query itself (the summary of 50,000
-        # products: 0.9 s with JIT, 0.12 s without). A user's own `options` in the URL wins.
-        config.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+        # products: 0.9 s with JIT, 0.12 s without). Server-side cursors (queryset.iterator(),
+        # the streamed downloads) read every row they open: planned for the first 10 % of rows
+        # (the default fraction), the registry's 50,000 took twice as long. A user's own
+        # `options` in the URL wins.
+        config.setdefault("OPTIONS", {}).setdefault(
+            "options", "-c jit=off -c cursor_tuple_fraction=1"
+        )
     return config
 
 
@@ -101,11 +115,28 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "ocop.web.apps.LoginThrottleConfig",  # django-axes, named in Vietnamese
+    # The administrators' optional second factor (docs/backoffice.md).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "ocop.registry",
     "ocop.imports",
     "ocop.reports",
     "ocop.catalog",
+    "ocop.backoffice",
+    "ocop.quality",
     "ocop.web",
+    "ocop.opendata",
+    # The log of e-mails sent, reminders of expiry (docs/reminders.md).
+    "ocop.notices",
+    # Revocations, logo-use inspections, the misuse inbox (docs/enforcement.md).
+    "ocop.enforcement",
+    # Evaluation and re-evaluation dossiers (docs/dossiers.md).
+    "ocop.dossiers",
+    # Buyers' inquiries and trade fairs: the supply–demand connection (docs/trade.md).
+    "ocop.trade",
+    # The log of changes (docs/audit.md): django-auditlog's machinery, our entry model.
+    "auditlog",
+    "ocop.audit",
 ]
 
 MIDDLEWARE = [
@@ -117,6 +148,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): the session gave its second factor's code.
+    "django_otp.middleware.OTPMiddleware",
+    # One-time passwords changed first; a second factor not given signs the session out.
+    "ocop.backoffice.accounts_middleware.AccountMiddleware",
+    # Writes made by a request are logged as from a page, with the user and address.
+    "ocop.audit.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # A missing or unreachable database answers with a page saying so, not a traceback.
@@ -191,6 +228,12 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# The back office's own sign-in page (ocop.backoffice); the admin's login is the same form.
+LOGIN_URL = "backoffice:login"
+LOGIN_REDIRECT_URL = "backoffice:home"
+# The issuer shown beside the account in the officer's authenticator app.
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Sổ đăng ký OCOP")
+
 AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 20)
 LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", 60)
 # None: locked until an administrator lifts it (ocop axes_reset_ip).
@@ -236,6 +279,10 @@ WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT", str(DATA_DIR / "media"))
 OCOP_PHOTO_MAX_MB = envint("OCOP_PHOTO_MAX_MB", 10)
+# Misuse reports (/phan-anh/): a public form, so a cap per client and per photo.
+OCOP_MISUSE_PER_HOUR = envint("OCOP_MISUSE_PER_HOUR", 5)
+OCOP_MISUSE_PHOTO_MAX_MB = envint("OCOP_MISUSE_PHOTO_MAX_MB", 8)
+OCOP_INQUIRY_PER_HOUR = envint("OCOP_INQUIRY_PER_HOUR", 5)
 
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)
@@ -249,6 +296,14 @@ EMAIL_BACKEND = env(
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
+# `ocop remind` (docs/reminders.md): days before the last valid day on which producers and
+# their commune officers are reminded (the law asks for at least 30; a smaller one is refused),
+# and the weekly digest to the department: its addresses and weekday (1 = Monday ... 7 = Sunday).
+OCOP_REMINDER_DAYS = envintervals("OCOP_REMINDER_DAYS", "90,30")
+OCOP_DIGEST_TO = envlist("OCOP_DIGEST_TO", "")
+OCOP_DIGEST_WEEKDAY = envint("OCOP_DIGEST_WEEKDAY", 1)
+if not 1 <= OCOP_DIGEST_WEEKDAY <= 7:
+    raise ImproperlyConfigured(f"OCOP_DIGEST_WEEKDAY={OCOP_DIGEST_WEEKDAY}: expected 1 to 7")
 
 # The province this installation serves (code of the 2025 list; 12 = Lai Châu). One install
 # can hold several provinces' data; this one is the default for reports and the home page.
@@ -268,6 +323,22 @@ OCOP_IMPORT_LOCK_WAIT = envint("OCOP_IMPORT_LOCK_WAIT", 120)
 # QR codes and canonical links so that printed labels keep working when the server moves.
 # Empty: the address each request came to (development).
 OCOP_PUBLIC_URL = env("OCOP_PUBLIC_URL", "").rstrip("/")
+# Requests a minute from one client address to the public API (/api/v1/, docs/api.md); more
+# get 429 with Retry-After. 0: no limit. Counted in Django's cache, so per process unless
+# CACHES names a cache the workers share.
+OCOP_API_PER_MINUTE = envint("OCOP_API_PER_MINUTE", 120)
+# The open licence of the downloads, the feed and the API (/du-lieu/), chosen by the
+# department: its name as printed and the address of its text.
+OCOP_DATA_LICENCE = env("OCOP_DATA_LICENCE", "CC BY 4.0")
+OCOP_DATA_LICENCE_URL = env(
+    "OCOP_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/deed.vi"
+)
+
+# The log of changes keeps its entries in ocop.audit's own model (docs/audit.md).
+AUDITLOG_LOGENTRY_MODEL = "audit.Entry"
+# django-auditlog's own migrations would create its default table all the same, unused, and
+# one that `flush` does not know (PostgreSQL then refuses to empty the tables it points to).
+MIGRATION_MODULES = {"auditlog": None}
 
 LOGGING = {
     "version": 1,

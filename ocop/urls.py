@@ -4,10 +4,23 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("bao-cao/", include("ocop.reports.urls")),
+    path("lam-viec/chat-luong/", include("ocop.quality.urls")),
+    path("lam-viec/nhap/", include("ocop.imports.urls")),
+    path("lam-viec/nhat-ky/", include("ocop.audit.urls")),
+    path("lam-viec/ho-so/", include("ocop.dossiers.urls")),
+    # thu-hoi/, kiem-tra/, phan-anh/: revocations, inspections, the misuse inbox.
+    path("lam-viec/", include("ocop.enforcement.urls")),
+    path("lam-viec/nhu-cau/", include("ocop.trade.urls_inquiries")),
+    path("lam-viec/hoi-cho/", include("ocop.trade.urls_fairs")),
+    path("lam-viec/het-han/", include("ocop.notices.urls")),
+    path("lam-viec/", include("ocop.backoffice.urls")),
+    path("du-lieu/", include("ocop.opendata.urls_data")),
+    path("api/v1/", include("ocop.opendata.urls_api")),
     path("", include("ocop.catalog.urls")),
     path("", include("ocop.catalog.urls_search")),
     path("", include("ocop.catalog.urls_stats")),
     path("", include("ocop.catalog.urls_reports")),
+    path("", include("ocop.trade.urls_public")),
     path("", include("ocop.catalog.urls_pages")),
     path("", include("ocop.web.urls_crawlers")),
 ]

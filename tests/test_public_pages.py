@@ -13,6 +13,7 @@ from PIL import Image
 
 from ocop.catalog.models import PointOfSale, ProductPhoto
 from ocop.registry.models import ProductSet
+from tests.admin_forms import management_fields
 from tests.factories import make_decision, make_producer, make_product
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +82,7 @@ def upload_photo(client, product, data: bytes, name="anh-che.jpg"):
         "points_of_sale-TOTAL_FORMS": 0,
         "points_of_sale-INITIAL_FORMS": 0,
     }
-    return client.post(url, form)
+    return client.post(url, {**management_fields(client, url), **form})
 
 
 def test_the_home_page_shows_featured_and_newest_products_and_ways_to_browse(client):
@@ -199,7 +200,7 @@ def test_the_commune_page_lists_the_products_made_there(client):
     assert "Sản phẩm OCOP xã Nậm Sỏ" in html
     assert product.get_public_url() in html
     assert "Expired" not in html
-    assert "OCOP products of xã Nậm Sỏ" in page(client, f"/en/xa-phuong/{product.unit.code}/")
+    assert "OCOP products of Nậm Sỏ commune" in page(client, f"/en/xa-phuong/{product.unit.code}/")
 
 
 def test_a_product_without_photos_shows_a_placeholder_with_its_product_set(client):

@@ -206,7 +206,10 @@ def test_gunicorn_serves_the_site_and_whitenoise_its_static_files_in_production(
     port = free_port()
     # The command of docs/deployment.md, on a free loopback port, with one worker.
     server = subprocess.Popen(
-        [BIN / "gunicorn", "ocop.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        [
+            *(BIN / "gunicorn", "ocop.wsgi", "-c", "python:ocop.gunicorn_conf"),
+            *("--bind", f"127.0.0.1:{port}", "--workers", "1"),
+        ],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,

@@ -29,12 +29,12 @@ def attachment_name(response) -> str:
 def test_a_visitor_is_sent_to_log_in(visitor, url):
     response = visitor.get(url)
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert response["Location"].startswith("/lam-viec/dang-nhap/")
 
 
-def test_a_logged_in_user_who_is_not_staff_is_sent_to_log_in(client, django_user_model):
+def test_a_logged_in_user_without_a_role_is_refused(client, django_user_model):
     client.force_login(django_user_model.objects.create_user("chu.the", password="x"))
-    assert client.get("/bao-cao/").status_code == 302
+    assert client.get("/bao-cao/").status_code == 403
 
 
 def test_the_page_offers_a_date_and_every_download(officer):

@@ -244,7 +244,7 @@ def test_the_site_and_the_admin_work_under_the_policy(live_server, page, departm
     page.goto(live_server.url + "/admin/login/")
     page.fill("#id_username", "can.bo.so")
     page.fill("#id_password", "mat-khau-thu-nghiem")
-    page.click("input[type=submit]")
+    page.click("button[type=submit]")
     page.wait_for_url(live_server.url + "/admin/")
     for path in [
         "/admin/registry/product/",

@@ -91,6 +91,6 @@ def test_a_production_start_with_the_development_secret_is_refused(tmp_path):
 
 def test_postgresql_connections_run_without_jit_compilation():
     config = settings.database_from_url("postgres://postgres@127.0.0.1:5432/ocop")
-    assert config["OPTIONS"]["options"] == "-c jit=off"
+    assert config["OPTIONS"]["options"] == "-c jit=off -c cursor_tuple_fraction=1"
     sqlite = settings.database_from_url("sqlite:////tmp/x.sqlite3")
     assert "options" not in sqlite["OPTIONS"]

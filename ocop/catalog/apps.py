@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate
 
 
 class CatalogConfig(AppConfig):
@@ -9,7 +9,12 @@ class CatalogConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from ocop.catalog import photos
+
         post_migrate.connect(_ensure_search_index, sender=self)
+        # Signals, not delete() methods: a queryset delete or a product's cascade skips those.
+        post_delete.connect(photos.forget_deleted, sender="catalog.ProductPhoto")
+        post_delete.connect(photos.forget_report_photo, sender="catalog.MisuseReport")
 
 
 def _ensure_search_index(using, plan=None, **kwargs) -> None:
@@ -24,3 +29,7 @@ def _ensure_search_index(using, plan=None, **kwargs) -> None:
     applied = MigrationRecorder(connection).applied_migrations()
     if ("catalog", "0004_search_index") in applied:
         install(connection)
+    if ("catalog", "0005_speed") in applied:
+        from ocop.catalog import freshness
+
+        freshness.install(connection)

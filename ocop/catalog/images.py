@@ -10,20 +10,32 @@ import warnings
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from ocop.catalog.texts_images import REFUSALS, megabytes
+
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 JPEG_QUALITY = 85
 
 
 class ImageRefused(ValueError):
-    """A photo we will not store; the message is Vietnamese and meant for the person uploading."""
+    """A photo we will not store. `str()` is the Vietnamese message for the person uploading;
+    `in_language("en")` the same on English pages."""
+
+    def __init__(self, reason: str, **values):
+        self.reason, self.values = reason, values
+        super().__init__(self.in_language("vi"))
+
+    def in_language(self, lang: str) -> str:
+        values = {
+            key: megabytes(value, lang) if key in ("size", "limit") else value
+            for key, value in self.values.items()
+        }
+        return REFUSALS[lang][self.reason].format(**values)
 
 
 def clean_image(data: bytes, *, max_bytes: int, max_pixels: int = 40_000_000) -> bytes:
     """Return the photo re-encoded (JPEG, or PNG when it came as PNG) without any metadata."""
     if len(data) > max_bytes:
-        raise ImageRefused(
-            f"Ảnh quá lớn ({_megabytes(len(data))}); dung lượng tối đa là {_megabytes(max_bytes)}."
-        )
+        raise ImageRefused("too_big", size=len(data), limit=max_bytes)
     image = _open_checked(data, max_pixels)
     fmt = "PNG" if image.format == "PNG" else "JPEG"
     return _encode(ImageOps.exif_transpose(image), fmt)
@@ -47,23 +59,16 @@ def _open_checked(data: bytes, max_pixels: int) -> Image.Image:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
             if image.format not in ACCEPTED_FORMATS:
-                raise ImageRefused(
-                    "Tệp không phải ảnh JPEG, PNG hoặc WebP; vui lòng gửi ảnh chụp dạng JPEG, "
-                    "PNG hoặc WebP."
-                )
+                raise ImageRefused("not_image_type")
             if image.width * image.height > max_pixels:
-                raise ImageRefused(_too_many_pixels(image.width, image.height))
+                raise ImageRefused("too_many_pixels", width=image.width, height=image.height)
             image.load()
     except ImageRefused:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ImageRefused(
-            "Ảnh có kích thước điểm ảnh quá lớn; vui lòng gửi ảnh nhỏ hơn."
-        ) from None
+        raise ImageRefused("bomb") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        raise ImageRefused(
-            "Tệp không đọc được như một ảnh JPEG, PNG hoặc WebP; vui lòng gửi lại ảnh chụp."
-        ) from None
+        raise ImageRefused("unreadable") from None
     return image
 
 
@@ -86,14 +91,3 @@ def _flatten(image: Image.Image) -> Image.Image:
     background = Image.new("RGB", rgba.size, (255, 255, 255))
     background.paste(rgba, mask=rgba.getchannel("A"))
     return background
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f}".replace(".", ",") + " MB"
-
-
-def _too_many_pixels(width: int, height: int) -> str:
-    return (
-        f"Ảnh có kích thước {width} × {height} điểm ảnh, quá lớn để xử lý; "
-        "vui lòng gửi ảnh nhỏ hơn."
-    )

@@ -4,7 +4,7 @@ No personal data: no address, no browser, only a count."""
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connections, models, router, transaction
 from django.db.models import F
 
 from ocop.catalog import photos
@@ -42,7 +42,11 @@ class ScanCount(models.Model):
 def count_one(model, **key) -> None:
     """Add one to the `count` of `model`'s row with `key`, creating it at 1: in the database
     (F(), not a read then a write), and a row created at the same moment by another request
-    (the unique constraint refuses ours) is counted into instead."""
+    (the unique constraint refuses ours) is counted into instead. One INSERT … ON CONFLICT DO
+    UPDATE when a unique constraint covers exactly `key` (SQLite and PostgreSQL): a scan is one
+    statement, not an UPDATE, a savepoint and an INSERT."""
+    if _upsert_one(model, key):
+        return
     rows = model.objects.filter(**key)
     if rows.update(count=F("count") + 1):
         return
@@ -51,6 +55,32 @@ def count_one(model, **key) -> None:
             model.objects.create(**key, count=1)
     except IntegrityError:
         rows.update(count=F("count") + 1)
+
+
+def _upsert_one(model, key: dict) -> bool:
+    fields = [model._meta.get_field(name) for name in key]
+    unique = {frozenset(c.fields) for c in model._meta.constraints if hasattr(c, "fields")}
+    connection = connections[router.db_for_write(model)]
+    if frozenset(f.name for f in fields) not in unique or connection.vendor not in (
+        "sqlite",
+        "postgresql",
+    ):
+        return False
+    quote = connection.ops.quote_name
+    table, count = quote(model._meta.db_table), quote(model._meta.get_field("count").column)
+    columns = ", ".join(quote(f.column) for f in fields)
+    values = [
+        f.get_db_prep_save(v.pk if isinstance(v, models.Model) else v, connection)
+        for f, v in zip(fields, key.values(), strict=True)
+    ]
+    placeholders = ", ".join(["%s"] * len(values))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}, {count}) VALUES ({placeholders}, 1)"
+            f" ON CONFLICT ({columns}) DO UPDATE SET {count} = {table}.{count} + 1",
+            values,
+        )
+    return True
 
 
 def photo_path(photo: "ProductPhoto", filename: str) -> str:
@@ -86,14 +116,11 @@ class ProductPhoto(models.Model):
 
     def save(self, *args, **kwargs):
         fresh = bool(self.image) and not self.image._committed
+        if fresh:
+            photos.forget_replaced(self)
         super().save(*args, **kwargs)
         if fresh:
             photos.make_copies(self)
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        photos.delete_files(self)
-        return result
 
     @property
     def srcset(self) -> str:

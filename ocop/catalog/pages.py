@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
 from ocop.catalog.bilingual import url_name
+from ocop.catalog.kept_pages import kept_page
 from ocop.catalog.models import PointOfSale
 from ocop.catalog.page_texts import DECISION_STATE, STATUS_EN, words
 from ocop.catalog.texts import TEXTS as SITE_TEXTS
@@ -51,6 +52,7 @@ def _render(request, lang, template, name, args, context, status=200):
 
 @require_safe
 @public_page
+@kept_page
 def home(request, lang="vi"):
     """Today's figures (or those of ?ngay=, dd/mm/yyyy or ISO), products to discover, ways to
     browse."""
@@ -124,6 +126,7 @@ class HistoryLine:
 
 @require_safe
 @public_page
+@kept_page
 def product_page(request, pk: int, slug_typed: str = "", lang="vi"):
     """A product: photos, description, producer, where to buy, its recognitions and today's
     verdict (the same words as /xac-minh/). A wrong or missing slug redirects to the right one."""
@@ -140,6 +143,7 @@ def product_page(request, pk: int, slug_typed: str = "", lang="vi"):
     standing, said = judge(decisions, today)
     # The code to check: the decision in force, else the latest signed (else one to come).
     facts = standing.in_force or standing.latest
+    photos = list(product.photos.all())
     shown = next((d for d in decisions if facts and d.pk == facts.order), decisions[-1])
     context = {
         "product": product,
@@ -150,11 +154,11 @@ def product_page(request, pk: int, slug_typed: str = "", lang="vi"):
         "verify_url": _url("verify", lang, shown.public_code),
         "qr_svg": _url("qr_svg", lang, shown.public_code),
         "history": [_history_line(d, today, lang) for d in reversed(decisions)],
-        "photos": list(product.photos.all()),
+        "photos": photos,
         "shops": list(
             PointOfSale.objects.filter(Q(product=product) | Q(producer=product.producer_id))
         ),
-        "og_image": _og_image(request, product),
+        "og_image": public_url(request, photos[0].image.url) if photos else "",
     }
     args = [product.pk, slug(product.name)]
     return _render(request, lang, "catalog/pages/product.html", "product_page", args, context)
@@ -163,11 +167,6 @@ def product_page(request, pk: int, slug_typed: str = "", lang="vi"):
 def _history_line(decision: Decision, day: date, lang: str) -> HistoryLine:
     status = status_on([decision.facts()], day)
     return HistoryLine(decision, DECISION_STATE[lang][status], status)
-
-
-def _og_image(request, product: Product) -> str:
-    photo = product.photos.first()
-    return public_url(request, photo.image.url) if photo else ""
 
 
 def _with_status(products, day: date, lang: str) -> list[Product]:
@@ -186,6 +185,7 @@ def _with_status(products, day: date, lang: str) -> list[Product]:
 
 @require_safe
 @public_page
+@kept_page
 def producer_page(request, pk: int, lang="vi"):
     producer = get_object_or_404(Producer.objects.select_related("unit__province"), pk=pk)
     today = timezone.localdate()
@@ -204,6 +204,7 @@ def producer_page(request, pk: int, lang="vi"):
 
 @require_safe
 @public_page
+@kept_page
 def commune_page(request, code: str, lang="vi"):
     unit = get_object_or_404(Unit.objects.select_related("province"), code=code)
     today = timezone.localdate()

@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 from PIL import Image
 
 from ocop.catalog.images import clean_image, resized
@@ -62,10 +63,39 @@ def smallest_url(photo) -> str:
     )
 
 
-def delete_files(photo) -> None:
-    names = [photo.image.name] + [
-        copy_name(photo.image.name, int(w)) for w in photo.copies.split(",") if w
-    ]
-    for name in names:
-        if name:
+def stored_names(image_name: str, copies: str) -> list[str]:
+    """The image and every narrower copy made of it."""
+    if not image_name:
+        return []
+    return [image_name] + [copy_name(image_name, int(w)) for w in copies.split(",") if w]
+
+
+def delete_after_commit(names: list[str]) -> None:
+    """Delete files once the row that named them is gone for good: a rolled-back delete or
+    replacement keeps a row that still needs its files."""
+
+    def delete() -> None:
+        for name in names:
             default_storage.delete(name)
+
+    if names:
+        transaction.on_commit(delete)
+
+
+def forget_replaced(photo) -> None:
+    """Before a photo's row is saved with a new image: its old files go once the save commits."""
+    if photo.pk is None:
+        return
+    old = type(photo).objects.filter(pk=photo.pk).values("image", "copies").first()
+    if old and old["image"] != photo.image.name:
+        delete_after_commit(stored_names(old["image"], old["copies"]))
+
+
+def forget_deleted(sender, instance, **kwargs) -> None:
+    """post_delete of a product photo (one, a queryset or a product's cascade): its files."""
+    delete_after_commit(stored_names(instance.image.name, instance.copies))
+
+
+def forget_report_photo(sender, instance, **kwargs) -> None:
+    """post_delete of a misuse report: the reporter's photo goes with it."""
+    delete_after_commit(stored_names(instance.photo.name, ""))

@@ -3,23 +3,22 @@ one typo forgiven per word), filtered by facets with their counts, ranked or in 
 order, 20 to a page. Statuses and stars are those of today, from the registry's QuerySets
 (DecisionQuerySet.with_product_status); the verdict words from ocop.domain.verdict."""
 
-import heapq
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
+from operator import itemgetter
 from urllib.parse import urlencode
 
-from django.core.exceptions import EmptyResultSet
-from django.db import connection
-from django.db.models import Case, IntegerField, Value, When
+from django.utils import timezone
 
 from ocop.catalog import fulltext
+from ocop.catalog.standings import FACET_COLUMNS, PK, RANK, STARS, STATUS, Standings, standings
 from ocop.catalog.verification import judge
 from ocop.domain.names import fold, text_key
 from ocop.domain.status import Status
 from ocop.domain.typos import corrections
 from ocop.domain.verdict import Verdict
-from ocop.registry.models import Decision, ProducerType, Product, ProductSet, Unit
+from ocop.registry.models import ProducerType, Product
 
 PER_PAGE = 20
 MAX_WORDS = 10
@@ -41,6 +40,8 @@ FACETS = {
     "loai": "product__producer__kind",
 }
 MAX_FACET_VALUES = 12
+# Products kept with their verdict of the day, for the result lists (a few MB at most).
+KEPT_PRODUCTS = 5000
 
 
 @dataclass(frozen=True)
@@ -114,141 +115,119 @@ class Found:
     corrected: bool  # a word matched nothing and was read as a near word
 
 
-@dataclass
-class _Names:
-    """Communes and product sets by the words of their folded names: few enough to fold at
-    query time, so they cannot go stale."""
-
-    units: dict = field(default_factory=dict)
-    sets: dict = field(default_factory=dict)
-
-    @classmethod
-    def load(cls) -> "_Names":
-        units = {pk: set(fulltext.words(fold(name))) for pk, name in _unit_names()}
-        sets = {
-            pk: set(fulltext.words(fold(f"{name} {group}")))
-            for pk, name, group in ProductSet.objects.values_list("pk", "name", "group")
-        }
-        return cls(units, sets)
-
-    def selecting(self, alternatives: list[str], prefix: bool) -> tuple[str, list]:
-        """SQL selecting the products in the communes or product sets whose name has a word
-        equal to (or beginning with) one of `alternatives`."""
-
-        def hit(words):
-            return any(w.startswith(a) if prefix else w == a for w in words for a in alternatives)
-
-        parts, params = [], []
-        for column, names in (("unit_id", self.units), ("product_set_id", self.sets)):
-            ids = [pk for pk, words in names.items() if hit(words)]
-            if ids:
-                marks = ", ".join(["%s"] * len(ids))
-                parts.append(f"SELECT id FROM registry_product WHERE {column} IN ({marks})")
-                params += ids
-        return " UNION ALL ".join(parts), params
-
-    def vocabulary(self) -> set[str]:
-        return set().union(*self.units.values(), *self.sets.values())
-
-
-def _unit_names():
-    return Unit.objects.order_by().values_list("pk", "name")
-
-
 def matching_products(typed: str) -> tuple[list[int] | None, bool]:
     """The ids of the products matching every word typed (as the start of a word of the
     product's, producer's, commune's or product set's name); a word that matches nothing is
     read as the words one typo away. None when nothing was typed (every product). Returns
     the ids and whether a word was corrected."""
+    found, corrected = _matching(typed, standings(timezone.localdate()))
+    return (None if found is None else sorted(found)), corrected
+
+
+def _matching(typed: str, standing: Standings) -> tuple[frozenset | None, bool]:
     words = fulltext.words(fold(typed))[:MAX_WORDS]
     if not words:
         return None, False
-    names = _Names.load()
-    exact = {w: _word(names, [w], prefix=True) for w in words}
-    found = _fetch(_intersection(exact.values()))
+    exact = {w: standing.matching([w], prefix=True) for w in words}
+    found = _intersection(exact.values())
     if found:
         return found, False
-    dead = {w for w in words if not _fetch(exact[w], limit=1)}
-    near = {w: corrections(w, fulltext.vocabulary(w) | names.vocabulary()) for w in dead}
+    # Only a search that finds nothing looks for typos: a word that matched nothing alone.
+    dead = {w for w in words if not exact[w]}
+    near = {w: corrections(w, standing.vocabulary(w)) for w in dead}
     if not dead or not all(near.values()):
-        return [], False
-    corrected = [_word(names, near[w], prefix=False) if w in dead else exact[w] for w in words]
-    return _fetch(_intersection(corrected)), True
+        return frozenset(), False
+    corrected = [standing.matching(near[w], prefix=False) if w in dead else exact[w] for w in words]
+    return _intersection(corrected), True
 
 
-def _word(names: _Names, alternatives: list[str], prefix: bool) -> tuple[str, list]:
-    sql, params = fulltext.selecting(alternatives, prefix)
-    more, more_params = names.selecting(alternatives, prefix)
-    return (f"{sql} UNION ALL {more}", params + more_params) if more else (sql, params)
-
-
-def _intersection(selects) -> tuple[str, list]:
-    selects = list(selects)
-    sql = " INTERSECT ".join(f"SELECT id FROM ({s}) AS w{i}" for i, (s, _) in enumerate(selects))
-    return sql, [p for _, params in selects for p in params]
-
-
-def _fetch(select: tuple[str, list], limit: int | None = None) -> list[int]:
-    sql, params = select
-    with connection.cursor() as cursor:
-        cursor.execute(f"{sql} LIMIT {int(limit)}" if limit else sql, params)
-        return [row[0] for row in cursor.fetchall()]
-
-
-# One row per matching product (its latest decision as of the day): what the facets, the
-# filters and the order need. One query, then counted and sorted here: five grouped queries
-# over the same rows cost five times as much.
-_COLUMNS = ["product", "product_status", *FACETS.values(), "product__sort_key", "product__name"]
+def _intersection(sets) -> frozenset:
+    smallest_first = sorted(sets, key=len)
+    return smallest_first[0].intersection(*smallest_first[1:])
 
 
 def search(criteria: Criteria, day: date, lang: str = "vi") -> Found:
-    matched, corrected = matching_products(criteria.q)
-    latest = Decision.objects.with_product_status(day).order_by()
-    if matched is not None:
-        latest = latest.filter(product__in=matched)
-    rows = _plain_rows(latest.annotate(first=_first(criteria)).values_list(*_COLUMNS, "first"))
-    # Each row with the one test it fails (None: none); rows failing two never count.
-    near = list(_near_misses(rows, _tests(criteria)))
-    statuses = Counter(row[1] for row, miss in near if miss in (None, "tinh_trang"))
-    facets = {name: _facet(name, near, criteria) for name in FACETS}
-    chosen = [row for row, miss in near if miss is None]
-    pages = max(1, -(-len(chosen) // PER_PAGE))
+    standing = standings(day)
+    key = (criteria.q, criteria.status, tuple(sorted(criteria.chosen.items())), criteria.sort)
+    tally = standing.remembered(("tally", key), lambda: _tally(criteria, standing))
+    pages = max(1, -(-len(tally.chosen) // PER_PAGE))
     page = min(criteria.page, pages)
-    # Only as many rows as this page needs are put in order.
-    ordered = heapq.nsmallest(page * PER_PAGE, chosen, key=_order)
-    shown = ordered[(page - 1) * PER_PAGE :]
+    shown = tally.chosen[(page - 1) * PER_PAGE : page * PER_PAGE]
     return Found(
-        results=_results([(row[0], row[2]) for row in shown], day, lang),
-        total=len(chosen),
+        results=_results(standing, [(row[PK], row[STARS]) for row in shown], day, lang),
+        total=len(tally.chosen),
         pages=pages,
+        statuses=tally.statuses,
+        facets=tally.facets,
+        corrected=tally.corrected,
+    )
+
+
+@dataclass(frozen=True)
+class _Tally:
+    chosen: list  # the rows passing every test, in the order shown
+    statuses: dict
+    facets: dict
+    corrected: bool
+
+
+def _tally(criteria: Criteria, standing: Standings) -> _Tally:
+    matched, corrected = _matching(criteria.q, standing)
+    rows = standing.rows
+    if matched is None:
+        candidates = list(rows.values())
+    else:
+        candidates = [rows[pk] for pk in matched if pk in rows]
+    tests = _tests(criteria)
+    if len(tests) == 1 and tests[0][0] == "tinh_trang":
+        # The common case, the status alone: every row counts for the status facet and the
+        # chosen rows for the others.
+        kept = tests[0][2]
+        chosen = [row for row in candidates if row[STATUS] in kept]
+        statuses = Counter(map(itemgetter(STATUS), candidates))
+        facets = {
+            name: _facet(name, Counter(map(itemgetter(column), chosen)), criteria, standing)
+            for name, column in FACET_COLUMNS.items()
+        }
+    else:
+        # Each row with the one test it fails (None: none); rows failing two never count.
+        near = list(_near_misses(candidates, tests))
+        statuses = Counter(row[STATUS] for row, miss in near if miss in (None, "tinh_trang"))
+        facets = {
+            name: _facet(
+                name,
+                Counter(row[column] for row, miss in near if miss in (None, name)),
+                criteria,
+                standing,
+            )
+            for name, column in FACET_COLUMNS.items()
+        }
+        chosen = [row for row, miss in near if miss is None]
+    # Put in order once: every page of these criteria is then a slice.
+    chosen.sort(key=_order(criteria, standing))
+    return _Tally(
+        chosen=chosen,
         statuses={STATUS_PARAMETER[Status(k)]: n for k, n in statuses.items()},
         facets=facets,
         corrected=corrected,
     )
 
 
-def _plain_rows(query) -> list[tuple]:
-    # Tens of thousands of rows for a short word: Django's per-value converters would take
-    # longer than the query, and these columns (text, integers) need none.
-    try:
-        sql = query.query.sql_with_params()
-    except EmptyResultSet:  # a word that matches nothing, nor anything near it
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(*sql)
-        return cursor.fetchall()
-
-
-def _order(row):
-    first, sort_key, name, pk = row[-1], row[-3], row[-2], row[0]
-    return first, sort_key, name, pk
+def _order(criteria: Criteria, standing: Standings):
+    """Dictionary order, after the products whose name holds the typed text as written,
+    accents and all (unless sorting by name)."""
+    key = text_key(criteria.q)
+    if criteria.sort == "ten" or not key:
+        return itemgetter(RANK)
+    names, later = standing.name_keys, len(standing.rows)
+    return lambda row: row[RANK] if key in names[row[PK]] else row[RANK] + later
 
 
 def _tests(criteria: Criteria) -> list[tuple[str, int, set]]:
     """(parameter, column, values kept) for the status and each chosen facet."""
     status = STATUSES[criteria.status]
-    tests = [("tinh_trang", 1, {status.value})] if status else []
-    for column, name in enumerate(FACETS, start=2):
+    tests = [("tinh_trang", STATUS, {status.value})] if status else []
+    for name, column in FACET_COLUMNS.items():
         if name in criteria.chosen:
             cast = str if name == "loai" else int
             tests.append((name, column, {cast(v) for v in criteria.chosen[name]}))
@@ -262,15 +241,13 @@ def _near_misses(rows, tests):
             yield row, (missed[0] if missed else None)
 
 
-def _facet(name: str, near, criteria: Criteria) -> list[FacetValue]:
+def _facet(name: str, counts: Counter, criteria: Criteria, standing: Standings) -> list:
     """The values of one facet among the rows passing every other test, with their counts."""
-    column = 2 + list(FACETS).index(name)
-    counts = Counter(row[column] for row, miss in near if miss in (None, name))
     counts.pop(None, None)
     chosen = set(criteria.chosen.get(name, ()))
     shown = sorted(counts, key=lambda v: (-counts[v], str(v)))[:MAX_FACET_VALUES]
     shown += [v for v in counts if str(v) in chosen and v not in shown]
-    labels = _labels(name, shown)
+    labels = _labels(name, shown, standing)
     values = [FacetValue(str(v), labels[v], counts[v], str(v) in chosen) for v in shown]
     if name in ("xa", "bo"):
         values.sort(key=lambda f: f.label.sort_key if name == "xa" else f.label.number)
@@ -279,39 +256,30 @@ def _facet(name: str, near, criteria: Criteria) -> list[FacetValue]:
     return values
 
 
-def _labels(name: str, values: list) -> dict:
-    if name == "xa":
-        return Unit.objects.select_related("province").in_bulk(values)
-    if name == "bo":
-        return ProductSet.objects.in_bulk(values)
+def _labels(name: str, values: list, standing: Standings) -> dict:
+    if name in ("xa", "bo"):
+        return standing.labels(name, values)
     if name == "loai":
         return {v: ProducerType(v) for v in values}
     return {v: v for v in values}
 
 
-def _first(criteria: Criteria):
-    """0 for a product whose name holds the typed text as written, accents and all (it comes
-    first), else 1; always 1 when sorting by name."""
-    key = text_key(criteria.q)
-    if criteria.sort == "ten" or not key:
-        return Value(1, output_field=IntegerField())
-    return Case(
-        When(product__name_key__contains=key, then=Value(0)),
-        default=Value(1),
-        output_field=IntegerField(),
-    )
-
-
-def _results(rows: list[tuple[int, int | None]], day: date, lang: str) -> list[Result]:
-    products = (
-        Product.objects.select_related("producer", "unit", "product_set")
-        .prefetch_related("decisions")
-        .in_bulk([pk for pk, _ in rows])
-    )
-    results = []
-    for pk, stars in rows:
-        product = products[pk]
-        decisions = sorted(product.decisions.all(), key=lambda d: (d.decided_on, d.pk))
-        _, said = judge(decisions, day)
-        results.append(Result(product, stars, said, product.get_public_url(lang)))
-    return results
+def _results(standing: Standings, rows: list[tuple], day: date, lang: str) -> list[Result]:
+    """The page's products with their verdicts; each product read once for these standings."""
+    kept = standing.products
+    missing = [pk for pk, _ in rows if pk not in kept]
+    if missing:
+        products = (
+            Product.objects.select_related("producer", "unit", "product_set")
+            .prefetch_related("decisions")
+            .in_bulk(missing)
+        )
+        if len(kept) + len(products) > KEPT_PRODUCTS:
+            kept.clear()
+        for pk, product in products.items():
+            decisions = sorted(product.decisions.all(), key=lambda d: (d.decided_on, d.pk))
+            kept[pk] = (product, judge(decisions, day)[1])
+    return [
+        Result(kept[pk][0], stars, kept[pk][1], kept[pk][0].get_public_url(lang))
+        for pk, stars in rows
+    ]

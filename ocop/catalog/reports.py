@@ -9,20 +9,35 @@ from django import forms
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.shortcuts import redirect
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from ocop.backoffice.access import require
 from ocop.catalog.bilingual import url_name
 from ocop.catalog.images import ImageRefused, clean_image
 from ocop.catalog.models import MisuseReport, ReportCount
-from ocop.catalog.texts_reports import MAX_PHOTO_MB, REPORTS_PER_HOUR, WORDS
+from ocop.catalog.texts_images import REFUSALS
+from ocop.catalog.texts_reports import WORDS
 from ocop.catalog.views import _context, _render
+from ocop.domain.roles import Action
 from ocop.web.client_address import client_address
 
-MAX_PHOTO_BYTES = MAX_PHOTO_MB * 1_000_000
 TRAP = "website"
+
+
+def words(lang: str) -> dict:
+    """The form's words with today's limits (settings OCOP_MISUSE_*) written in."""
+    limits = {
+        "per_hour": settings.OCOP_MISUSE_PER_HOUR,
+        "max_mb": settings.OCOP_MISUSE_PHOTO_MAX_MB,
+    }
+    return {
+        key: text.format(**limits) if key in ("photo_help", "too_many") else text
+        for key, text in WORDS[lang].items()
+    }
 
 
 class ReportForm(forms.Form):
@@ -33,8 +48,9 @@ class ReportForm(forms.Form):
     photo = forms.FileField()
     contact = forms.CharField(max_length=200, required=False)
 
-    def __init__(self, *args, words: dict, **kwargs):
+    def __init__(self, *args, words: dict, lang: str = "vi", **kwargs):
         super().__init__(*args, **kwargs)
+        self.lang = lang
         for name, field in self.fields.items():
             field.label = words[name]
             field.help_text = words.get(f"{name}_help", "")
@@ -50,16 +66,18 @@ class ReportForm(forms.Form):
             }
 
     def clean_photo(self) -> bytes:
-        upload = self.cleaned_data["photo"]
+        upload, texts = self.cleaned_data["photo"], REFUSALS[self.lang]
+        max_mb = settings.OCOP_MISUSE_PHOTO_MAX_MB
         # Checked before reading, so a huge upload is not loaded into memory.
-        if upload.size > MAX_PHOTO_BYTES:
-            raise forms.ValidationError(
-                f"Ảnh “{upload.name}” quá lớn; dung lượng tối đa là {MAX_PHOTO_MB} MB."
-            )
+        if upload.size > max_mb * 1_000_000:
+            raise forms.ValidationError(texts["upload_too_big"].format(name=upload.name, mb=max_mb))
         try:
-            return clean_image(upload.read(), max_bytes=MAX_PHOTO_BYTES)
+            return clean_image(upload.read(), max_bytes=max_mb * 1_000_000)
         except ImageRefused as refused:
-            raise forms.ValidationError(f"Ảnh “{upload.name}”: {refused}") from None
+            reason = refused.in_language(self.lang)
+            raise forms.ValidationError(
+                texts["named"].format(name=upload.name, reason=reason)
+            ) from None
 
 
 def client_key(request) -> str:
@@ -74,17 +92,18 @@ def this_hour():
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def report(request, lang="vi"):
-    words = WORDS[lang]
+    texts = words(lang)
     key, hour = client_key(request), this_hour()
     if request.method != "POST":
-        return _page(request, lang, ReportForm(words=words))
-    if ReportCount.used(key, hour) >= REPORTS_PER_HOUR:
-        return _page(request, lang, ReportForm(request.POST, words=words), words["too_many"], 429)
+        return _page(request, lang, ReportForm(words=texts, lang=lang))
+    if ReportCount.used(key, hour) >= settings.OCOP_MISUSE_PER_HOUR:
+        form = ReportForm(request.POST, words=texts, lang=lang)
+        return _page(request, lang, form, texts["too_many"], 429)
     if request.POST.get(TRAP):
-        return _page(request, lang, ReportForm(words=words), words["trap_filled"], 400)
-    form = ReportForm(request.POST, request.FILES, words=words)
+        return _page(request, lang, ReportForm(words=texts, lang=lang), texts["trap_filled"], 400)
+    form = ReportForm(request.POST, request.FILES, words=texts, lang=lang)
     if not form.is_valid():
-        return _page(request, lang, form, words["errors"], 400)
+        return _page(request, lang, form, texts["errors"], 400)
     stored = _store(form.cleaned_data, key, hour)
     return redirect(url_name("report_thanks", lang), reference=stored.reference)
 
@@ -112,7 +131,7 @@ def _page(request, lang, form, message=None, status=200):
         lang,
         reverse("report"),
         reverse("report_en"),
-        r=WORDS[lang],
+        r=words(lang),
         form=form,
         message=message,
         trap=TRAP,
@@ -133,3 +152,24 @@ def thanks(request, reference: str, lang="vi"):
     )
     context["canonical"] = None
     return _render(request, lang, "catalog/report_thanks.html", context)
+
+
+@require(Action.REVOKE)
+@require_safe
+def photo(request, pk: int):
+    """A report's photo, for the back office only: the web server refuses /media/phan-anh/
+    (a reporter's photo can show them or their home), so it is served here, to signed-in staff
+    whose role triages the reports (ocop.domain.roles), and kept out of every cache."""
+    stored = get_object_or_404(MisuseReport, pk=pk)
+    try:
+        opened = stored.photo.open("rb")
+    except (ValueError, FileNotFoundError):
+        raise Http404 from None
+    extension = stored.photo.name.rsplit(".", 1)[-1].lower()
+    response = FileResponse(
+        opened,
+        content_type="image/png" if extension == "png" else "image/jpeg",
+        filename=f"{stored.reference}.{extension}",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

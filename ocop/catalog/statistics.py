@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
+from ocop.catalog.product_sets_en import group_name
 from ocop.domain.validity import add_months
 from ocop.registry.models import Decision, Product
 from ocop.registry.summary import Summary, summarize
@@ -53,8 +54,17 @@ def _from_summary(summary: Summary, words: dict) -> list[Chart]:
     return [
         by_stars(summary, words),
         by_mapping("xa-phuong", summary.by_commune, words["commune"], words),
-        by_mapping("nhom", summary.by_group, words["group"], words),
+        by_mapping("nhom", _groups_in(summary.by_group, words["lang"]), words["group"], words),
     ]
+
+
+def _groups_in(counts: dict[str, int], lang: str) -> dict[str, int]:
+    """The product groups' names in the page's language: as counted (Vietnamese dictionary
+    order) on the Vietnamese page, in English alphabetical order on the English one."""
+    if lang == "vi":
+        return counts
+    named = {group_name(group, lang) if group else group: n for group, n in counts.items()}
+    return dict(sorted(named.items(), key=lambda item: (not item[0], (item[0] or "").casefold())))
 
 
 def _from_decisions(day: date, words: dict) -> list[Chart]:

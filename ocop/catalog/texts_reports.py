@@ -1,7 +1,6 @@
-"""The words of the misuse report form (/phan-anh/), Vietnamese first and English second."""
-
-REPORTS_PER_HOUR = 5
-MAX_PHOTO_MB = 8
+"""The words of the misuse report form (/phan-anh/), Vietnamese first and English second.
+`{per_hour}` and `{max_mb}` are the limits of the settings OCOP_MISUSE_PER_HOUR and
+OCOP_MISUSE_PHOTO_MAX_MB, filled in when the page is drawn (ocop.catalog.reports.words)."""
 
 WORDS = {
     "vi": {
@@ -21,7 +20,7 @@ WORDS = {
         "description_help": "Mô tả những gì bạn thấy: nhãn, bao bì, ngày thấy.",
         "photo": "Ảnh chụp sản phẩm",
         "photo_help": (
-            f"Ảnh JPEG, PNG hoặc WebP, tối đa {MAX_PHOTO_MB} MB. Thông tin vị trí (GPS) trong "
+            "Ảnh JPEG, PNG hoặc WebP, tối đa {max_mb} MB. Thông tin vị trí (GPS) trong "
             "ảnh được xoá trước khi lưu."
         ),
         "contact": "Số điện thoại hoặc thư điện tử của bạn (không bắt buộc)",
@@ -40,7 +39,7 @@ WORDS = {
         "no_photo": "Vui lòng chọn ảnh chụp sản phẩm.",
         "trap_filled": "Không gửi được: phản ánh có dấu hiệu gửi tự động.",
         "too_many": (
-            f"Bạn đã gửi {REPORTS_PER_HOUR} phản ánh trong một giờ qua. Vui lòng thử lại sau "
+            "Bạn đã gửi {per_hour} phản ánh trong một giờ qua. Vui lòng thử lại sau "
             "một giờ, hoặc gọi điện cho Sở nếu việc gấp."
         ),
     },
@@ -60,7 +59,7 @@ WORDS = {
         "description_help": "Describe the label, the package and when you saw it.",
         "photo": "Photo of the product",
         "photo_help": (
-            f"JPEG, PNG or WebP, at most {MAX_PHOTO_MB} MB. Location data (GPS) in the photo is "
+            "JPEG, PNG or WebP, at most {max_mb} MB. Location data (GPS) in the photo is "
             "removed before it is stored."
         ),
         "contact": "Your phone number or e-mail (optional)",
@@ -81,7 +80,7 @@ WORDS = {
         "no_photo": "Please choose a photo of the product.",
         "trap_filled": "Not sent: the report looks automated.",
         "too_many": (
-            f"You have sent {REPORTS_PER_HOUR} reports in the last hour. Please try again in an "
+            "You have sent {per_hour} reports in the last hour. Please try again in an "
             "hour, or phone the department if it is urgent."
         ),
     },

@@ -49,7 +49,9 @@ class Verification:
 
 def find(code: str) -> Decision | None:
     related = ("product__producer", "product__unit__province")
-    return Decision.objects.select_related(*related).filter(public_code=code).first()
+    # The code is unique: no ordering to build or sort by (first() would add one).
+    found = Decision.objects.select_related(*related).filter(public_code=code).order_by()[:1]
+    return next(iter(found), None)
 
 
 def verify(decision: Decision, day: date) -> Verification:

@@ -10,11 +10,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import quote_etag
 from django.views.decorators.http import etag, require_safe
 
 from ocop.catalog.bilingual import url_name
-from ocop.catalog.models import ScanCount
+from ocop.catalog.freshness import Kept
+from ocop.catalog.kept_pages import address_key
+from ocop.catalog.models import ScanCount, count_one
 from ocop.catalog.search import LIMIT, search
 from ocop.catalog.texts import TEXTS
 from ocop.catalog.verification import find, verify
@@ -24,6 +27,8 @@ from ocop.domain.verdict import verdict
 from ocop.web.public_url import public_url
 
 LABELS_PER_SHEET = 12
+# Verification pages kept by address (code, language, host) for the day and registry version.
+_VERDICTS = Kept(size=2000)
 
 
 def _context(request, lang: str, path_vi: str, path_en: str, **extra) -> dict:
@@ -102,24 +107,40 @@ def _not_found(request, code: str, lang: str):
 
 def verify_page(request, code: str, lang="vi"):
     """The verdict for a code. Every GET counts as one check of the code today (a scan, or a
-    code typed in): the page is never served from a cache without asking, see below."""
+    code typed in): the page is never served from a cache without asking, see below. The page
+    itself is kept once rendered until the day or the registry changes (ocop.catalog.freshness):
+    a scan then costs the count and one read of the registry's version."""
     if request.method not in ("GET", "HEAD"):
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
-    decision, answer = _decision_or_404(request, code, lang, "verify")
-    if answer is not None:
-        return answer
+    printed = normalize(code)
+    if printed and printed != code:
+        return redirect(url_name("verify", lang), code=printed, permanent=True)
     today = timezone.localdate()
+    kept = _VERDICTS.get(
+        today,
+        address_key(request, lang),
+        lambda: _verdict(request, printed, lang, today),
+        keep=lambda value: value is not None,
+    )
+    if kept is None:
+        return _not_found(request, code, lang)
+    decision_pk, content, tag = kept
     if request.method == "GET":
-        ScanCount.record(decision, today)
-    response = _verdict_page(request, found=verify(decision, today), lang=lang)
+        count_one(ScanCount, decision_id=decision_pk, day=today)
+    response = HttpResponse(content)
+    response["ETag"] = tag
     # Revalidated on every visit (ETag): a cached verdict could outlive a revocation, and a
     # visit served from a cache would not be counted.
     patch_cache_control(response, public=True, no_cache=True)
-    return response
+    return get_conditional_response(request, etag=tag, response=response)
 
 
-@etag(lambda request, found, lang: found.etag(lang, settings.OCOP_PUBLIC_URL))
-def _verdict_page(request, found, lang):
+def _verdict(request, printed: str | None, lang: str, today) -> tuple | None:
+    """(the decision's id, the page, its ETag) for a printed code; None when no such code."""
+    decision = find(printed) if printed else None
+    if decision is None:
+        return None
+    found = verify(decision, today)
     code = found.decision.public_code
     verdict_text = found.verdict.vi if lang == "vi" else found.verdict.en
     context = _context(
@@ -142,7 +163,9 @@ def _verdict_page(request, found, lang):
             else None
         ),
     )
-    return _render(request, lang, "catalog/verify.html", context)
+    response = _render(request, lang, "catalog/verify.html", context)
+    tag = quote_etag(found.etag(lang, settings.OCOP_PUBLIC_URL))
+    return decision.pk, response.content, tag
 
 
 def qr_target(request, code: str, lang: str) -> str:

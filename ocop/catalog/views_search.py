@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
+from ocop.catalog.kept_pages import kept_page
 from ocop.catalog.product_search import FACETS, PER_PAGE, STATUSES, Criteria, search
 from ocop.catalog.search_texts import PRODUCER_TYPES_EN, SEARCH_TEXTS
 from ocop.catalog.texts import TEXTS
@@ -14,6 +15,7 @@ from ocop.web.caching import public_page
 
 @require_safe
 @public_page
+@kept_page
 def products(request, lang="vi"):
     criteria = Criteria.from_query(request.GET)
     found = search(criteria, timezone.localdate(), lang)

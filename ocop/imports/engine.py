@@ -7,6 +7,7 @@ the back office both call `import_files` and print its result."""
 import functools
 import gc
 import hashlib
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -106,6 +107,30 @@ def _no_cycle_collection():
             gc.enable()
 
 
+class Tally:
+    """Progress for `on_progress(phase, rows_done, rows_total)`: called at each phase and every
+    EVERY rows checked. The total grows as each sheet is found."""
+
+    EVERY = 500
+
+    def __init__(self, on_progress: Callable[[str, int, int], None] | None):
+        self.on_progress = on_progress or (lambda phase, done, total: None)
+        self.phase_name, self.done, self.total = "", 0, 0
+
+    def phase(self, name: str) -> None:
+        self.phase_name = name
+        self.on_progress(name, self.done, self.total)
+
+    def found(self, rows: int) -> None:
+        self.total += rows
+        self.on_progress(self.phase_name, self.done, self.total)
+
+    def checked(self) -> None:
+        self.done += 1
+        if self.done % self.EVERY == 0:
+            self.on_progress(self.phase_name, self.done, self.total)
+
+
 @_no_cycle_collection()
 def import_files(
     files: list[ImportFile | Path | str],
@@ -115,33 +140,52 @@ def import_files(
     dry_run: bool = False,
     province_code: str | None = None,
     progress=lambda message: None,
+    on_progress: Callable[[str, int, int], None] | None = None,
+    stale: Callable[["ImportResult"], str] | None = None,
+    job=None,
 ) -> ImportResult:
+    """`on_progress(phase, rows_done, rows_total)`: see Tally. `stale(result)`: called under
+    the lock with the plan about to be written; a non-empty answer (why the plan is not the
+    one a person confirmed) refuses the import with that message. `job`: the back office's
+    ImportJob, named in the trace."""
     started_at = timezone.now()
     files = [f if isinstance(f, ImportFile) else ImportFile(Path(f)) for f in files]
     province = Province.objects.get(code=province_code or settings.OCOP_PROVINCE)
     reference, units = _reference(province)
     reports, rows, issues = [], [], Issues()
+    tally = Tally(on_progress)
     for index, source in enumerate(files):
         progress(f"Đọc {source.name}")
-        report, file_rows, file_issues = _check_file(index, source, reference)
+        tally.phase(f"Đọc và kiểm tra {source.name}")
+        report, file_rows, file_issues = _check_file(index, source, reference, tally)
         reports.append(report)
         rows.extend(file_rows)
         issues.extend(file_issues)
     trace = functools.partial(
-        _runs, user=user, operator=operator, started_at=started_at, dry_run=dry_run
-    )
+        _runs, user=user, operator=operator, started_at=started_at, dry_run=dry_run,
+        province=province, job=job,
+    )  # fmt: skip
     if dry_run or _refused(issues):
         if not _refused(issues):
+            tally.phase("Đối chiếu với sổ đăng ký")
             _plan(units, rows, reports, issues)
         return _record(ImportResult(_status(issues, dry_run), reports, issues), trace)
+    waiting = "Đang chờ lần nhập khác ghi xong"
     try:
-        with import_lock(on_wait=lambda: progress("Đang chờ lần nhập khác ghi xong")):
+        with import_lock(on_wait=lambda: (progress(waiting), tally.phase(waiting))):
             # Planned under the lock: against what an import that wrote meanwhile left.
+            tally.phase("Đối chiếu với sổ đăng ký")
             plan = _plan(units, rows, reports, issues)
             result = ImportResult(_status(issues, dry_run), reports, issues)
+            reason = stale(result) if stale is not None and result.ok else ""
+            if reason:
+                issues.append(Issue(", ".join(r.name for r in reports), "", None, "", "", "",
+                                    reason))  # fmt: skip
+                result = ImportResult(ImportRun.Status.REFUSED, reports, issues)
             if not result.ok:
                 return _record(result, trace)
             progress("Đang ghi vào cơ sở dữ liệu")
+            tally.phase("Đang ghi vào cơ sở dữ liệu")
             write.apply(plan, province, trace(result))
             return result
     except ImportBusy as busy:
@@ -219,7 +263,7 @@ def _product_sets() -> dict[str, int]:
     return dict(ProductSet.objects.values_list("key", "pk"))
 
 
-def _check_file(index: int, source: ImportFile, reference: Reference):
+def _check_file(index: int, source: ImportFile, reference: Reference, tally: Tally):
     report = FileReport(source.name)
     rows, issues = [], Issues()
     try:
@@ -240,7 +284,12 @@ def _check_file(index: int, source: ImportFile, reference: Reference):
         if found.header is None:
             continue
         checker = RowChecker(reference, index, source.name, sheet.name, found.header)
-        rows.extend(filter(None, map(checker.check, found.rows)))
+        tally.found(len(found.rows))
+        for row in found.rows:
+            checked = checker.check(row)
+            if checked is not None:
+                rows.append(checked)
+            tally.checked()
         issues.extend(checker.issues)
     if not any(s.rows for s in report.sheets) and not any(
         issue.severity == Severity.ERROR for issue in issues
@@ -251,7 +300,9 @@ def _check_file(index: int, source: ImportFile, reference: Reference):
     return report, rows, issues
 
 
-def _runs(result: ImportResult, user, operator, started_at, dry_run) -> list[ImportRun]:
+def _runs(
+    result: ImportResult, user, operator, started_at, dry_run, province, job
+) -> list[ImportRun]:
     finished_at = timezone.now()
     runs = []
     for report in result.files:
@@ -273,6 +324,8 @@ def _runs(result: ImportResult, user, operator, started_at, dry_run) -> list[Imp
                 warnings_count=issues.total(Severity.WARNING, report.name)
                 + issues.total(Severity.CONTRADICTION, report.name),
                 errors_count=issues.total(Severity.ERROR, report.name),
+                province=province,
+                job=job,
             )
         )
     return runs

@@ -39,7 +39,10 @@ class Limits:
         )
 
     def check_file_size(self, path: Path) -> None:
-        size = path.stat().st_size
+        self.check_bytes(path.stat().st_size)
+
+    def check_bytes(self, size: int) -> None:
+        """A file of `size` bytes (an upload before it is stored)."""
         if size > self.file_bytes:
             raise UnreadableFile(
                 f"tệp nặng {_megabytes(size)} MB, quá giới hạn {_megabytes(self.file_bytes)} MB "

@@ -3,7 +3,7 @@
 from ocop.imports.issues import KEPT, Issues, Severity
 from ocop.imports.limits import number
 
-_COUNTS = (
+COUNT_LABELS = (
     ("producers_created", "chủ thể tạo mới"),
     ("producers_updated", "chủ thể cập nhật"),
     ("products_created", "sản phẩm tạo mới"),
@@ -42,7 +42,7 @@ def result_lines(result) -> list[str]:
     totals = result.totals()
     verb = "Sẽ ghi (chạy thử, chưa ghi gì)" if result.status == "dry_run" else "Đã ghi"
     lines.append(f"{verb}: {totals.rows} dòng đọc được")
-    lines.extend(f"  {getattr(totals, name)} {label}" for name, label in _COUNTS)
+    lines.extend(f"  {getattr(totals, name)} {label}" for name, label in COUNT_LABELS)
     lines.append(f"  {everything.total(Severity.WARNING)} cảnh báo")
     return lines
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from ocop.imports.models import ImportRun
 from ocop.imports.plan import Plan
 from ocop.imports.rows import CheckedRow
+from ocop.imports.signals import writing
 from ocop.registry.derived import derive_last_valid_days
 from ocop.registry.models import Decision, Producer, Product, Province
 from ocop.registry.public_codes import assign_public_codes
@@ -23,6 +24,7 @@ _FOREIGN_KEYS = {"unit_id": "unit", "product_set_id": "product_set"}
 @transaction.atomic
 def apply(plan: Plan, province: Province, runs: list[ImportRun]) -> None:
     now = timezone.now()
+    answers = writing.send(Plan, plan=plan, province=province, runs=runs)
     _save(plan.producers, now, Producer)
     for entity in plan.products:
         if entity.is_new:  # the id, not the instance: Django's related-object setter is slow
@@ -37,6 +39,9 @@ def apply(plan: Plan, province: Province, runs: list[ImportRun]) -> None:
         fields = ["revoked_on", "revocation_number", "revocation_reason", "issuer"]
         Decision.objects.bulk_update(updated, [*fields, "issuer_presumed", "score"], 2000)
     ImportRun.objects.bulk_create(runs)
+    for _, written in answers:
+        if callable(written):
+            written()
 
 
 def _insert(model, instances: list, now) -> None:

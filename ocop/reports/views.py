@@ -4,12 +4,13 @@ import contextlib
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from ocop.backoffice.access import require
 from ocop.domain.dates import asked_day, parse_day
+from ocop.domain.roles import Action
 from ocop.registry.models import Province
 from ocop.reports import documents
 from ocop.reports.letter import build_letter
@@ -23,27 +24,33 @@ class BadDay(ValueError):
     pass
 
 
-@staff_member_required
+@require(Action.VIEW)
 def index(request):
     return _page(request)
 
 
-@staff_member_required
+@require(Action.REPORT)  # the letter is issued in the department's name
 def letter(request, fmt):
     return _download(request, "letter", fmt, lambda: [_day(request, "ngay")], issued=True)
 
 
-@staff_member_required
+@require(Action.VIEW)
 def lists(request, fmt):
     return _download(request, "lists", fmt, lambda: [_day(request, "ngay")], issued=True)
 
 
-@staff_member_required
+@require(Action.VIEW)
 def preview(request):
     """The letter's text as it would be generated for a day (?ngay=), an issue date
     (?ngay_ban_hanh=) and a province (?tinh=, by code), after editing its texts."""
-    province = Province.objects.filter(code=request.GET.get("tinh") or settings.OCOP_PROVINCE)
-    context = {"provinces": Province.objects.all()}
+    # Staff of one province preview their own province's letter only.
+    provinces = Province.objects.all()
+    default = settings.OCOP_PROVINCE
+    if request.staff.province_id is not None:
+        provinces = provinces.filter(pk=request.staff.province_id)
+        default = provinces.values_list("code", flat=True).first()
+    province = provinces.filter(code=request.GET.get("tinh") or default)
+    context = {"provinces": provinces}
     status = 200
     try:
         day, issued_on = _day(request, "ngay"), _issued_on(request)
@@ -58,7 +65,7 @@ def preview(request):
     return render(request, "reports/preview.html", context, status=status)
 
 
-@staff_member_required
+@require(Action.VIEW)
 def expiring(request, fmt):
     def window():
         start, end = _day(request, "tu"), _day(request, "den")

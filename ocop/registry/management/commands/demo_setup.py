@@ -36,7 +36,13 @@ class Command(BaseCommand):
         user.set_password(DEMO_PASSWORD)
         user.save()
         self.stdout.write(
-            "\nBản trình diễn: http://127.0.0.1:8000/  (quản trị: http://127.0.0.1:8000/admin/)\n"
+            "\nBản trình diễn: http://127.0.0.1:8000/  (bàn làm việc: http://127.0.0.1:8000/lam-viec/)\n"
             f"Tài khoản mẫu: {DEMO_USERNAME} / mật khẩu: {DEMO_PASSWORD}  "
-            "(chỉ dùng cho bản trình diễn)\n"
+            "(chỉ dùng cho bản trình diễn)"
         )
+        from ocop.backoffice.demo import demo_staff
+
+        self.stdout.write("Mỗi vai trò một tài khoản mẫu, cùng mật khẩu trên:")
+        for line in demo_staff(DEMO_PASSWORD):
+            self.stdout.write(f"  {line}")
+        self.stdout.write("")

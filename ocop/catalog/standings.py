@@ -1,0 +1,173 @@
+"""Every product's standing of the day, as the public search reads it: its status and counted
+stars (DecisionQuerySet.with_product_status, the one SQL statement of the statuses), its facet
+values and its place in dictionary order, plus the folded names of communes and product sets
+and the products each word of the index finds.
+
+Computed once per day and registry version (ocop.catalog.freshness) in each server process and
+kept until either changes: a search then reads no status from the database, only the words
+typed from the text index (and those too are kept for the most common words)."""
+
+import bisect
+import threading
+from collections import OrderedDict, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import connection
+
+from ocop.catalog import fulltext
+from ocop.catalog.freshness import Kept
+from ocop.domain.names import fold
+from ocop.registry.models import Decision, Product, ProductSet, Unit
+
+# Row layout: the product's id, status value, counted stars, product set, commune, producer
+# type and rank in dictionary order (sort key, name, id).
+PK, STATUS, STARS, SET, UNIT, KIND, RANK = range(7)
+FACET_COLUMNS = {"sao": STARS, "bo": SET, "xa": UNIT, "loai": KIND}
+_WORDS_KEPT = 256
+_KEPT = Kept(size=1)
+
+
+@dataclass
+class Standings:
+    day: date
+    rows: dict  # product id -> row (products with a decision signed by the day)
+    name_keys: dict  # product id -> name as typed, for "exact accents first"
+    by_unit: dict  # commune id -> ids of its products (all products)
+    by_set: dict  # product set id -> ids of its products (all products)
+    unit_words: dict  # commune id -> words of its folded name
+    set_words: dict  # product set id -> words of its folded name and group
+    units_by_word: dict = field(default_factory=dict)  # word -> commune ids
+    sets_by_word: dict = field(default_factory=dict)  # word -> product set ids
+    place_words: list = field(default_factory=list)  # both lists' words, in order
+
+    def __post_init__(self):
+        for names, by_word in ((self.unit_words, self.units_by_word),
+                               (self.set_words, self.sets_by_word)):  # fmt: skip
+            for pk, words in names.items():
+                for word in words:
+                    by_word.setdefault(word, []).append(pk)
+        self.place_words = sorted({*self.units_by_word, *self.sets_by_word})
+
+    _words: OrderedDict = field(default_factory=OrderedDict)
+    _vocabulary: dict = field(default_factory=dict)
+    _labels: dict = field(default_factory=dict)
+    _memo: OrderedDict = field(default_factory=OrderedDict)
+    products: dict = field(default_factory=dict)  # id -> (product, verdict), for result lists
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def matching(self, alternatives: list[str], prefix: bool) -> frozenset:
+        """Ids of the products whose name, producer's name, commune's name or product set's
+        name has a word equal to (or, with `prefix`, beginning with) one of `alternatives`."""
+        key = (tuple(alternatives), prefix)
+        with self._lock:
+            if key in self._words:
+                self._words.move_to_end(key)
+                return self._words[key]
+        sql, params = fulltext.selecting(alternatives, prefix)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            ids = {row[0] for row in cursor.fetchall()}
+
+        for word in self._place_words(alternatives, prefix):
+            for unit in self.units_by_word.get(word, ()):
+                ids.update(self.by_unit.get(unit, ()))
+            for product_set in self.sets_by_word.get(word, ()):
+                ids.update(self.by_set.get(product_set, ()))
+        found = frozenset(ids)
+        with self._lock:
+            self._words[key] = found
+            while len(self._words) > _WORDS_KEPT:
+                self._words.popitem(last=False)
+        return found
+
+    def _place_words(self, alternatives: list[str], prefix: bool) -> set[str]:
+        if not prefix:
+            return set(alternatives)
+        found = set()
+        for start in alternatives:
+            # The words beginning with `start` follow it in order.
+            at = bisect.bisect_left(self.place_words, start)
+            while at < len(self.place_words) and self.place_words[at].startswith(start):
+                found.add(self.place_words[at])
+                at += 1
+        return found
+
+    def vocabulary(self, near: str) -> set[str]:
+        """The words of the index and of the place and product set names one letter longer
+        or shorter than `near`, or as long: where its corrections are."""
+        size = len(near)
+        if size not in self._vocabulary:
+            places = set().union(*self.unit_words.values(), *self.set_words.values())
+            close = {w for w in places if size - 1 <= len(w) <= size + 1}
+            self._vocabulary[size] = fulltext.vocabulary(near) | close
+        return self._vocabulary[size]
+
+    def labels(self, name: str, values: list) -> dict:
+        """Communes (with their province) and product sets by id, read once."""
+        kept = self._labels.setdefault(name, {})
+        missing = [v for v in values if v not in kept]
+        if missing:
+            if name == "xa":
+                kept.update(Unit.objects.select_related("province").in_bulk(missing))
+            else:
+                kept.update(ProductSet.objects.in_bulk(missing))
+        return {v: kept[v] for v in values if v in kept}
+
+    def remembered(self, key, build, size: int = 32):
+        """What `build` returns, kept for these standings (at most `size` such values)."""
+        with self._lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+        value = build()
+        with self._lock:
+            self._memo[key] = value
+            while len(self._memo) > size:
+                self._memo.popitem(last=False)
+        return value
+
+
+def standings(day: date) -> Standings:
+    """The standings of `day` as the registry is now."""
+    return _KEPT.get(day, "standings", lambda: _build(day))
+
+
+def _build(day: date) -> Standings:
+    latest = Decision.objects.with_product_status(day).order_by()
+    columns = [
+        "product",
+        "product_status",
+        "counted_stars",
+        "product__product_set",
+        "product__unit",
+        "product__producer__kind",
+        "product__sort_key",
+        "product__name",
+        "product__name_key",
+    ]
+    sql, params = latest.values_list(*columns).query.sql_with_params()
+    with connection.cursor() as cursor:
+        # Plain rows: Django's per-value converters would take longer than the query.
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    found.sort(key=lambda r: (r[6], r[7], r[0]))
+    rows, name_keys = {}, {}
+    for rank, (pk, status, stars, product_set, unit, kind, _, _, name_key) in enumerate(found):
+        rows[pk] = (pk, status, stars, product_set, unit, kind, rank)
+        name_keys[pk] = name_key
+    by_unit, by_set = defaultdict(list), defaultdict(list)
+    for pk, unit, product_set in Product.objects.order_by().values_list(
+        "pk", "unit", "product_set"
+    ):
+        by_unit[unit].append(pk)
+        by_set[product_set].append(pk)
+    unit_words = {
+        pk: set(fulltext.words(fold(name)))
+        for pk, name in Unit.objects.order_by().values_list("pk", "name")
+    }
+    set_words = {
+        pk: set(fulltext.words(fold(f"{name} {group}")))
+        for pk, name, group in ProductSet.objects.order_by().values_list("pk", "name", "group")
+    }
+    return Standings(day, rows, name_keys, dict(by_unit), dict(by_set), unit_words, set_words)

@@ -1,0 +1,206 @@
+"""`ocop remind`'s work: which reminders and which weekly digest are due on a day, and sending
+them exactly once. The command (management/commands/remind.py) only parses and prints.
+
+Exactly once: each reminder is a Reminder row unique per (decision, interval, recipient),
+written before the message goes out; a message the server refuses removes its rows again so
+that the next run tries once more. All the due reminders of one recipient make one message."""
+
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import get_connection
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+
+from ocop.backoffice.recipients import commune_officer_addresses
+from ocop.domain.reminders import digest_day, due_interval
+from ocop.notices import texts
+from ocop.notices.expiring import Expiry, expired, expiring
+from ocop.notices.models import DigestSent, Reminder
+from ocop.notices.sending import send_notice
+from ocop.registry.models import Product
+
+
+@dataclass
+class Message:
+    """One message a run sends (or would send, in a dry run)."""
+
+    kind: str  # "reminder" or "digest"
+    recipient: str
+    role: str  # Reminder.Role value, or "department"
+    items: list = field(default_factory=list)  # (Expiry, interval) for reminders
+    subject: str = ""
+    body: str = ""
+    day: date | None = None  # the digest's week
+    notice: object = None
+    skipped: bool = False  # another run took it meanwhile
+
+    @property
+    def sent(self) -> bool:
+        return self.notice is not None and self.notice.sent_at is not None
+
+
+def due_reminders(province, today: date, intervals: tuple[int, ...]) -> list[Message]:
+    """Every reminder due on `today` and not yet sent, one Message per recipient."""
+    products = Product.objects.filter(unit__province=province)
+    rows = [row for row in expiring(products, today, max(intervals)) if row.decision]
+    officers = commune_officers({row.unit for row in rows})
+    sent = _already_sent([row.decision for row in rows])
+    messages: dict[str, Message] = {}
+    for row in rows:
+        interval = due_interval(row.valid_until, today, intervals)
+        if interval is None:
+            continue
+        for address, role in _recipients(row, officers):
+            if (row.decision.pk, interval, address) in sent:
+                continue
+            message = messages.setdefault(address, Message("reminder", address, role))
+            message.items.append((row, interval))
+    for message in messages.values():
+        message.subject, message.body = texts.reminder(message, province, today)
+    return sorted(messages.values(), key=lambda m: (m.role, m.recipient))
+
+
+def _recipients(row: Expiry, officers: dict) -> list[tuple[str, str]]:
+    found = []
+    if is_address(row.producer.email):
+        found.append((row.producer.email.strip().lower(), Reminder.Role.PRODUCER))
+    for address in officers.get(row.unit.pk, []):
+        found.append((address, Reminder.Role.COMMUNE))
+    return found
+
+
+def commune_officers(units) -> dict[int, list[str]]:
+    """Unit id -> the addresses of its active commune officers."""
+    return {
+        unit.pk: [a.strip().lower() for a in commune_officer_addresses(unit) if is_address(a)]
+        for unit in units
+    }
+
+
+def is_address(text: str) -> bool:
+    # Imported lists hold whatever was typed in the e-mail column ("không có", two addresses).
+    try:
+        validate_email((text or "").strip())
+    except ValidationError:
+        return False
+    return True
+
+
+def _already_sent(decisions) -> set:
+    return set(
+        Reminder.objects.filter(decision__in=decisions).values_list(
+            "decision_id", "interval", "recipient"
+        )
+    )
+
+
+def send_reminders(messages: list[Message], connection=None) -> None:
+    for message in messages:
+        claims = _claim(message)
+        if claims is None:
+            message.skipped = True
+            continue
+        only = {row.product for row, _ in message.items}
+        message.notice = send_notice(
+            "reminder",
+            message.recipient,
+            message.subject,
+            message.body,
+            product=only.pop() if len(only) == 1 else None,
+            recipient_role=message.role,
+            connection=connection,
+        )
+        rows = Reminder.objects.filter(pk__in=claims)
+        if message.sent:
+            rows.update(notice=message.notice)
+        else:
+            rows.delete()  # refused by the server: the next run tries again
+
+
+def _claim(message: Message) -> list[int] | None:
+    """Write the message's Reminder rows first; None when another run wrote one already."""
+    try:
+        with transaction.atomic():
+            return [
+                Reminder.objects.create(
+                    decision=row.decision,
+                    product=row.product,
+                    interval=interval,
+                    last_valid_day=row.valid_until,
+                    recipient=message.recipient,
+                    recipient_role=message.role,
+                ).pk
+                for row, interval in message.items
+            ]
+    except IntegrityError:
+        return None
+
+
+def due_digests(province, today: date, intervals, weekday: int, addresses) -> list[Message]:
+    """The weekly digest, once per address per week: the week of the latest digest weekday
+    on or before `today` (a missed week is caught up by the next run)."""
+    day = digest_day(today, weekday)
+    done = set(
+        DigestSent.objects.filter(day=day, province=province).values_list("recipient", flat=True)
+    )
+    wanted = [a.strip().lower() for a in addresses if is_address(a)]
+    todo = [a for a in dict.fromkeys(wanted) if a not in done]
+    if not todo:
+        return []
+    products = Product.objects.filter(unit__province=province)
+    soon = expiring(products, today, max(intervals))
+    lately = [row for row in expired(products, today) if row.valid_until >= day - timedelta(7)]
+    reminded = Reminder.objects.filter(
+        product__unit__province=province, notice__sent_at__date__gte=day - timedelta(7)
+    ).count()
+    subject, body = texts.digest(province, today, day, soon, lately, reminded)
+    return [Message("digest", a, "department", subject=subject, body=body, day=day) for a in todo]
+
+
+def send_digests(messages: list[Message], province, connection=None) -> None:
+    for message in messages:
+        try:
+            with transaction.atomic():
+                claim = DigestSent.objects.create(
+                    day=message.day, province=province, recipient=message.recipient
+                )
+        except IntegrityError:
+            message.skipped = True
+            continue
+        message.notice = send_notice(
+            "digest",
+            message.recipient,
+            message.subject,
+            message.body,
+            recipient_role="department",
+            connection=connection,
+        )
+        if message.sent:
+            DigestSent.objects.filter(pk=claim.pk).update(notice=message.notice)
+        else:
+            claim.delete()
+
+
+def run(province, today: date, *, intervals=None, dry_run=False) -> list[Message]:
+    """Everything due on `today` for `province`: reminders, then the digest. A dry run
+    returns the same messages and writes and sends nothing."""
+    intervals = intervals or settings.OCOP_REMINDER_DAYS
+    reminders = due_reminders(province, today, intervals)
+    digests = due_digests(
+        province, today, intervals, settings.OCOP_DIGEST_WEEKDAY, settings.OCOP_DIGEST_TO
+    )
+    if not dry_run:
+        # One connection for the whole run: a hundred producers are one SMTP session.
+        connection = get_connection()
+        with suppress(Exception):  # unreachable: each message then records the error itself
+            connection.open()
+        try:
+            send_reminders(reminders, connection)
+            send_digests(digests, province, connection)
+        finally:
+            connection.close()
+    return reminders + digests

@@ -1,0 +1,34 @@
+"""What the API computes once per registry version and keeps: the ordered rows of a list (every
+page of it is then a slice) and the figures asked with a province or breakdowns. Kept per
+server process until the registry changes or the day turns (ocop.catalog.freshness), so no
+answer is ever staler than the registry."""
+
+from array import array
+
+from django.utils import timezone
+
+from ocop.catalog.freshness import Kept
+
+# A list is at most one id per product (8 bytes each: 400 kB at 50,000 products).
+_LISTS = Kept(size=32)
+_FIGURES = Kept(size=128)
+
+
+def kept(name: tuple, build):
+    """The figures `build()` returns for `name`, kept for this registry version."""
+    return _FIGURES.get(timezone.localdate(), name, build)
+
+
+def ordered_ids(name: tuple, ids) -> array:
+    """The ids `ids()` yields, in its order, kept for this registry version."""
+    return _LISTS.get(timezone.localdate(), name, lambda: array("q", ids()))
+
+
+def ordered_rows(name: tuple, rows) -> list[tuple]:
+    """The rows `rows()` yields, in its order, kept for this registry version."""
+    return _LISTS.get(timezone.localdate(), name, lambda: list(rows()))
+
+
+def forget() -> None:
+    _LISTS.clear()
+    _FIGURES.clear()

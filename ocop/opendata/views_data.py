@@ -1,0 +1,193 @@
+"""The open-data pages and files under /du-lieu/: the page that offers them, the data
+dictionary, the registry on a date and the changes between two dates (CSV, XLSX, JSON), the
+DCAT metadata, the Atom feed and the embeddable widget."""
+
+import json
+from datetime import date
+
+from csp.decorators import csp_replace
+from django.conf import settings
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_safe
+
+from ocop.domain.dates import asked_day, format_date
+from ocop.domain.status import Status
+from ocop.opendata import dcat, widget
+from ocop.opendata.changes import CHANGE_COLUMNS, changes_between, check_range
+from ocop.opendata.downloads import csv_chunks, json_chunks, xlsx_file
+from ocop.opendata.feed import FEED_DAYS, atom_feed
+from ocop.opendata.records import COLUMNS, registry_on, site_root
+from ocop.registry.models import ProductSet, Unit
+from ocop.web.caching import DEFAULT_MAX_AGE, public_page
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json; charset=utf-8",
+    "xlsx": dcat.XLSX,
+}
+# ?tinh_trang= of a registry download, as the search page spells it (None: every status).
+STATUSES = {
+    "tat-ca": None,
+    "con-hieu-luc": [Status.VALID],
+    "het-han": [Status.EXPIRED],
+    "thu-hoi": [Status.REVOKED],
+}
+
+
+class BadRequest(ValueError):
+    pass
+
+
+def _day(request, name: str, default: date) -> date:
+    day, error = asked_day(request.GET.get(name) or None, default)
+    if error:
+        raise BadRequest(f"{name}: {error}")
+    return day
+
+
+def _refusal(error: Exception) -> HttpResponse:
+    return HttpResponse(f"{error}\n", status=400, content_type="text/plain; charset=utf-8")
+
+
+def _licence() -> dict:
+    return {"name": settings.OCOP_DATA_LICENCE, "url": settings.OCOP_DATA_LICENCE_URL}
+
+
+@require_safe
+@public_page
+def index(request):
+    today = timezone.localdate()
+    base = site_root(request)
+    example = Unit.objects.filter(products__isnull=False).order_by("code").first()
+    widget_url = f"{base}{reverse('data_widget')}?xa={example.code if example else '...'}"
+    context = {
+        "today": today,
+        "year_start": today.replace(month=1, day=1),
+        "licence": _licence(),
+        "dcat": json.dumps(dcat.catalog(base), ensure_ascii=False),
+        "widget_url": widget_url,
+        "widget_example": example,
+        "snippet": _snippet(widget_url),
+        "feed_url": f"{base}{reverse('data_feed')}",
+        "feed_days": FEED_DAYS,
+        "api": dcat.api_served(),
+        "registry_url": f"{base}{reverse('data_registry', args=['csv'])}",
+        "changes_url": f"{base}{reverse('data_changes', args=['csv'])}",
+    }
+    return render(request, "opendata/index.html", context)
+
+
+def _snippet(url: str) -> str:
+    return (
+        f'<iframe src="{url}" title="Sản phẩm OCOP" width="100%" height="480" '
+        'style="border:1px solid #dde3e8" loading="lazy"></iframe>'
+    )
+
+
+@require_safe
+@public_page
+def dictionary(request):
+    context = {
+        "columns": COLUMNS,
+        "change_columns": CHANGE_COLUMNS[:3],
+        "product_sets": ProductSet.objects.all(),
+        "licence": _licence(),
+    }
+    return render(request, "opendata/dictionary.html", context)
+
+
+@require_safe
+def registry_download(request, fmt: str):
+    try:
+        day = _day(request, "ngay", timezone.localdate())
+        status = request.GET.get("tinh_trang") or "tat-ca"
+        if status not in STATUSES:
+            raise BadRequest(f"tinh_trang: cần một trong {', '.join(STATUSES)}")
+    except BadRequest as error:
+        return _refusal(error)
+    records = registry_on(day, site_root(request), statuses=STATUSES[status])
+    name = f"so-dang-ky-ocop-{day.isoformat()}"
+    title = f"DANH SÁCH SẢN PHẨM OCOP NGÀY {format_date(day)}"
+    head = {"as_of": day.isoformat(), "licence": _licence()}
+    return _download(fmt, name, title, COLUMNS, records, head, "products")
+
+
+@require_safe
+def changes_download(request, fmt: str):
+    today = timezone.localdate()
+    try:
+        start = _day(request, "tu", today.replace(month=1, day=1))
+        end = _day(request, "den", today)
+        check_range(start, end)
+    except ValueError as error:
+        return _refusal(error)
+    changes = changes_between(start, end, site_root(request))
+    name = f"thay-doi-ocop-{start.isoformat()}-den-{end.isoformat()}"
+    title = f"THAY ĐỔI TRONG DANH SÁCH SẢN PHẨM OCOP TỪ {format_date(start)} ĐẾN {format_date(end)}"
+    head = {"from": start.isoformat(), "to": end.isoformat(), "licence": _licence()}
+    return _download(fmt, name, title, CHANGE_COLUMNS, changes, head, "changes")
+
+
+def _download(fmt, name, title, columns, items, head, key):
+    if fmt == "xlsx":
+        rows = (item.values() for item in items)
+        header = [c.label for c in columns]
+        response = FileResponse(
+            xlsx_file(title, header, rows), as_attachment=True, filename=f"{name}.xlsx"
+        )
+        response["Content-Type"] = CONTENT_TYPES["xlsx"]
+    else:
+        if fmt == "csv":
+            chunks = csv_chunks([c.label for c in columns], (item.values() for item in items))
+        else:
+            chunks = json_chunks(head, key, (item.to_dict() for item in items))
+        response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[fmt])
+        response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    # A stream has no ETag (it is not in memory to hash): a short public lifetime only.
+    patch_cache_control(response, public=True, max_age=DEFAULT_MAX_AGE)
+    return response
+
+
+@require_safe
+@public_page
+def dcat_metadata(request):
+    body = json.dumps(dcat.catalog(site_root(request)), ensure_ascii=False, indent=2)
+    return HttpResponse(body, content_type="application/ld+json; charset=utf-8")
+
+
+@require_safe
+@public_page
+def feed(request):
+    base = site_root(request)
+    body = atom_feed(
+        timezone.localdate(),
+        base,
+        feed_url=f"{base}{reverse('data_feed')}",
+        home_url=f"{base}{reverse('data_index')}",
+    )
+    return HttpResponse(body, content_type="application/atom+xml; charset=utf-8")
+
+
+@require_safe
+@xframe_options_exempt
+@csp_replace({"frame-ancestors": ["*"]})
+@public_page
+def embed(request):
+    """The only page other sites may frame: its CSP allows any ancestor, and it carries no
+    X-Frame-Options; the rest of the site keeps both at DENY."""
+    today = timezone.localdate()
+    try:
+        chosen = widget.choice(request.GET)
+    except ValueError as error:
+        return render(request, "opendata/widget.html", {"error": error, "today": today}, status=400)
+    records = registry_on(
+        today, site_root(request), statuses=[Status.VALID], products=chosen.products
+    )
+    products = [record for _, record in zip(range(widget.MAX_PRODUCTS), records, strict=False)]
+    context = {"chosen": chosen, "products": products, "today": today}
+    return render(request, "opendata/widget.html", context)
