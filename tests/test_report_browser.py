@@ -14,7 +14,7 @@ def logged_in(live_server, page, department_officer):
     page.goto(live_server.url + "/admin/login/?next=/bao-cao/")
     page.fill("#id_username", "can.bo.so")
     page.fill("#id_password", "mat-khau-thu-nghiem")
-    page.click("input[type=submit]")
+    page.click("button[type=submit]")
     page.wait_for_url("**/bao-cao/")
     return page
 
