@@ -21,7 +21,7 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ocop.settings")
     cli_messages.install()
     _ensure_data_dir()
-    from ocop.audit.context import source
+    from ocop.shared.change_source import source
 
     # What a command writes is logged as from the command line, with who ran it where.
     name = f"ocop {sys.argv[1]}" if len(sys.argv) > 1 else "ocop"

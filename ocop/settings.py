@@ -114,17 +114,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
-    "ocop.web.apps.LoginThrottleConfig",  # django-axes, named in Vietnamese
+    "ocop.accounts.login_throttle.LoginThrottleConfig",  # django-axes, named in Vietnamese
     # The administrators' optional second factor (docs/backoffice.md).
     "django_otp",
     "django_otp.plugins.otp_totp",
     "ocop.registry",
+    "ocop.shared",
     "ocop.imports",
     "ocop.reports",
     "ocop.catalog",
-    "ocop.backoffice",
+    "ocop.accounts",
     "ocop.quality",
-    "ocop.web",
     "ocop.opendata",
     # The log of e-mails sent, reminders of expiry (docs/reminders.md).
     "ocop.notices",
@@ -137,6 +137,7 @@ INSTALLED_APPS = [
     # The log of changes (docs/audit.md): django-auditlog's machinery, our entry model.
     "auditlog",
     "ocop.audit",
+    "ocop.workspace",
 ]
 
 MIDDLEWARE = [
@@ -151,13 +152,13 @@ MIDDLEWARE = [
     # request.user.is_verified(): the session gave its second factor's code.
     "django_otp.middleware.OTPMiddleware",
     # One-time passwords changed first; a second factor not given signs the session out.
-    "ocop.backoffice.accounts_middleware.AccountMiddleware",
+    "ocop.accounts.middleware.AccountMiddleware",
     # Writes made by a request are logged as from a page, with the user and address.
     "ocop.audit.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # A missing or unreachable database answers with a page saying so, not a traceback.
-    "ocop.web.middleware.DatabaseProblemMiddleware",
+    "ocop.shared.middleware.DatabaseProblemMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -192,7 +193,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # cookies, HSTS), so `ocop check --deploy` is clean; with DEBUG on, `ocop runserver` keeps
 # working over plain HTTP.
 # Reverse proxies in front of Django (nginx: 1). Only then is X-Forwarded-Proto believed, and
-# the client's address read from X-Forwarded-For (ocop.web.client_address); without a proxy a
+# the client's address read from X-Forwarded-For (ocop.shared.client_address); without a proxy a
 # client could send either header itself.
 REVERSE_PROXY_COUNT = envint("REVERSE_PROXY_COUNT", 0)
 if REVERSE_PROXY_COUNT:
@@ -228,9 +229,9 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# The back office's own sign-in page (ocop.backoffice); the admin's login is the same form.
-LOGIN_URL = "backoffice:login"
-LOGIN_REDIRECT_URL = "backoffice:home"
+# The back office's own sign-in page (ocop.accounts); the admin's login is the same form.
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "workspace:home"
 # The issuer shown beside the account in the officer's authenticator app.
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Sổ đăng ký OCOP")
 
@@ -240,7 +241,7 @@ LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", 60)
 AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES) if LOGIN_LOCKOUT_MINUTES else None
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "ocop.web.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "ocop.shared.client_address.client_address"
 AXES_LOCKOUT_TEMPLATE = "web/lockout.html"
 # Log failed logins with the user name and address (django-axes masks both by default); the
 # password is always masked.

@@ -4,7 +4,7 @@
 from datetime import date
 from decimal import Decimal
 
-from ocop.backoffice.access import staff_of
+from ocop.accounts.access import staff_of
 from ocop.domain.dossier_flow import State
 from ocop.dossiers import flow
 from ocop.dossiers.models import Kind

@@ -3,7 +3,7 @@ commune, made the way `ocop createuser` makes them, minus the one-time password.
 
 from django.contrib.auth import get_user_model
 
-from ocop.backoffice.models import StaffProfile
+from ocop.accounts.models import StaffProfile
 from ocop.domain.roles import Role
 from ocop.registry.models import Province, Unit
 

@@ -13,7 +13,7 @@ from django.core.management.base import CommandError
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from ocop.backoffice.models import StaffProfile
+from ocop.accounts.models import StaffProfile
 from ocop.registry.models import Unit
 from tests.staff import PASSWORD, make_staff
 

@@ -14,11 +14,11 @@ from django.test import RequestFactory
 from openpyxl import load_workbook
 
 from ocop import cli
-from ocop.audit.context import source
 from ocop.audit.middleware import AuditMiddleware
 from ocop.audit.models import Action, Entry, ImportChange
 from ocop.imports.models import ImportRun
 from ocop.registry.models import Decision, Product
+from ocop.shared.change_source import source
 from tests.factories import make_decision, make_product
 from tests.staff import make_staff, other_province
 from tests.workbooks import row, run, simple_list

@@ -4,7 +4,7 @@ officer's 1366 px laptop: search, an import's records, a record's history."""
 import pytest
 from django.test import Client
 
-from ocop.audit.context import source
+from ocop.shared.change_source import source
 from tests.browser_checks import PageChecker
 from tests.factories import make_decision
 from tests.staff import make_staff

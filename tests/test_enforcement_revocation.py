@@ -10,11 +10,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from ocop.audit.models import Entry
-from ocop.catalog import freshness
 from ocop.domain.revocation import Ground
 from ocop.enforcement.models import Revocation
 from ocop.notices.models import Notice
 from ocop.registry.models import Decision
+from ocop.shared import freshness
 from tests.enforcement_cast import PDF, TODAY, commune_officer, jpeg_with_gps, tea_decision
 from tests.factories import make_decision, make_product
 from tests.staff import make_staff

@@ -7,7 +7,7 @@ import zlib
 import pytest
 from PIL import Image
 
-from ocop.catalog.images import ImageRefused, clean_image, resized
+from ocop.shared.images import ImageRefused, clean_image, resized
 
 MB = 1_000_000
 GPS_IFD = 0x8825

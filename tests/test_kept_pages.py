@@ -1,4 +1,4 @@
-"""Public pages kept once computed (ocop.catalog.freshness, standings, kept_pages): never a stale
+"""Public pages kept once computed (ocop.shared.freshness, standings, kept_pages): never a stale
 verdict. Every kind of write to the registry (a save, a queryset update, raw SQL, a delete, a
 photo, a rolled-back transaction) shows on the very next page load, and so does the next day;
 checks are still counted when the page is kept."""
@@ -9,11 +9,12 @@ import pytest
 from django.db import connection, transaction
 from django.utils import timezone
 
-from ocop.catalog import freshness, fulltext
+from ocop.catalog import fulltext
 from ocop.catalog.models import ScanCount
 from ocop.catalog.product_search import Criteria, search
 from ocop.catalog.standings import standings
 from ocop.registry.models import Decision, Product
+from ocop.shared import freshness
 from tests.factories import make_decision, make_product
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 
-from ocop.catalog import reports
+from ocop.catalog import misuse_form
 from ocop.catalog.models import MisuseReport
 from ocop.domain.roles import Role
 from tests.staff import make_staff
@@ -60,7 +60,7 @@ def test_staff_whose_role_does_not_triage_reports_are_refused(client, rf, role):
 
     assert client.get(photo_url(stored)).status_code in (302, 403)
     with pytest.raises(PermissionDenied):
-        reports.photo(request, stored.pk)
+        misuse_form.photo(request, stored.pk)
 
 
 def test_a_department_officer_gets_the_photo_through_the_view(rf):
@@ -69,7 +69,7 @@ def test_a_department_officer_gets_the_photo_through_the_view(rf):
     request = rf.get(photo_url(stored))
     request.user = make_staff(Role.OFFICER)
 
-    assert reports.photo(request, stored.pk).status_code == 200
+    assert misuse_form.photo(request, stored.pk).status_code == 200
 
 
 def test_an_unknown_report_is_404(client, department_officer):

@@ -11,7 +11,7 @@ import pytest
 from django.contrib import admin
 from django.urls import NoReverseMatch, reverse
 
-from ocop.backoffice.admin_scope import ScopedAdmin, ScopedInline
+from ocop.accounts.admin_scope import ScopedAdmin, ScopedInline
 from ocop.registry.models import Decision, Producer, Product, Province, Unit
 from tests.factories import make_decision, make_producer, make_product
 from tests.staff import OTHER_COMMUNE, make_staff
@@ -116,12 +116,12 @@ def full_form(django_user_model, client_class, url) -> dict:
 # --- workspace pages ---------------------------------------------------------------------
 
 PAGES = [
-    ("backoffice:home", "view"),
+    ("workspace:home", "view"),
     ("reports:index", "view"),
     ("reports:preview", "view"),
-    ("backoffice:users", "users"),
-    ("backoffice:user_create", "users"),
-    ("backoffice:second_factor", "users"),
+    ("accounts:users", "users"),
+    ("accounts:user_create", "users"),
+    ("accounts:second_factor", "users"),
     ("imports:index", "import"),
     ("quality:desk", "quality"),
     ("audit:log", "audit_log"),

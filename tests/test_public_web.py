@@ -19,7 +19,7 @@ from django.http import HttpResponse
 from django.test import override_settings
 from django.urls import reverse
 
-from ocop.web.caching import public_page
+from ocop.shared.caching import public_page
 from tests.factories import make_decision, make_producer, make_product
 
 PUBLIC = "https://ocop.laichau.gov.vn"
@@ -225,7 +225,7 @@ def test_gunicorn_serves_the_site_and_whitenoise_its_static_files_in_production(
         status, headers, css = get(f"{base}{stylesheet}")
         assert status == 200 and headers["Content-Type"].startswith("text/css")
         assert "max-age=315360000" in headers["Cache-Control"]
-        assert css == (ROOT / "ocop/web/static/web/site.css").read_bytes()
+        assert css == (ROOT / "ocop/shared/static/web/site.css").read_bytes()
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -16,8 +16,8 @@ import pytest
 from django.test import RequestFactory, override_settings
 
 from ocop import checks
-from ocop.web.client_address import client_address
-from ocop.web.templatetags.ocop import duration
+from ocop.shared.client_address import client_address
+from ocop.shared.templatetags.ocop import duration
 from tests.factories import make_decision
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,8 +7,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from ocop.catalog import freshness
 from ocop.registry.models import Province, Unit
+from ocop.shared import freshness
 from ocop.trade.models import TradeFair
 from tests.factories import make_decision, make_producer, make_product
 from tests.staff import OTHER_COMMUNE, make_staff

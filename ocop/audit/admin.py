@@ -6,9 +6,9 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
+from ocop.accounts.admin_scope import Policy, ScopedAdmin
 from ocop.audit.models import Entry
 from ocop.audit.records import record_key
-from ocop.backoffice.admin_scope import Policy, ScopedAdmin
 from ocop.domain.roles import Action
 
 if admin.site.is_registered(Entry):

@@ -16,11 +16,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Max
 
-from ocop.audit.context import current, source
 from ocop.audit.models import Action, Entry, ImportChange
 from ocop.audit.writing import describe
 from ocop.domain.names import fold
 from ocop.registry.models import Decision, Producer, Product
+from ocop.shared.change_source import current, source
 
 
 def on_writing(sender, plan, province, runs, **kwargs):

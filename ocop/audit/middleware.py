@@ -1,11 +1,11 @@
 """Every write a web request makes is logged as coming from a page: the signed-in user, the
-client's address (as the login throttle sees it: ocop.web.client_address) and the URL path.
+client's address (as the login throttle sees it: ocop.shared.client_address) and the URL path.
 The request's correlation id header, when a proxy sends one, ties its entries together."""
 
 from auditlog.cid import set_cid
 
-from ocop.audit.context import source
-from ocop.web.client_address import client_address
+from ocop.shared.change_source import source
+from ocop.shared.client_address import client_address
 
 
 class AuditMiddleware:

@@ -1,5 +1,5 @@
 """The log of changes: django-auditlog's entry (who, when, what before and after, correlation
-id, address) with what this registry adds: where the change came from (ocop.audit.context),
+id, address) with what this registry adds: where the change came from (ocop.shared.change_source),
 the province of the record (kept at write time: a deleted record cannot be joined later), the
 actor's name as it was, and a folded text to search. Append-only: database triggers refuse
 UPDATE and DELETE on both tables (ocop.audit.triggers); nothing in the application edits them.

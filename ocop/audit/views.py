@@ -11,13 +11,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 
+from ocop.accounts.access import require
 from ocop.audit import export as exports
 from ocop.audit.display import field_changes, model_label, moment
 from ocop.audit.filters import LogFilter
 from ocop.audit.models import Entry
 from ocop.audit.records import content_type_for, history, may_read_record, record_key, visible
 from ocop.audit.writing import describe
-from ocop.backoffice.access import require
 from ocop.domain.roles import Action
 
 PER_PAGE = 50

@@ -1,12 +1,12 @@
 """What the registry adds to every log entry when it is written: the source in force
-(ocop.audit.context), the actor's name as it is today, the province of the record (a deleted
+(ocop.shared.change_source), the actor's name as it is today, the province of the record (a deleted
 record's province cannot be looked up later) and a folded text to search."""
 
 from django.conf import settings
 from django.utils.encoding import smart_str
 
-from ocop.audit.context import current
 from ocop.domain.names import fold
+from ocop.shared.change_source import current
 
 # Accounts belong to no province of their own: without a profile, only staff of every
 # province see their entries, never the install's default province.
@@ -93,7 +93,7 @@ def province_of(instance, actor=None) -> int | None:
 
 
 def _profile_province(user_id) -> int | None:
-    from ocop.backoffice.models import StaffProfile
+    from ocop.accounts.models import StaffProfile
 
     return _first(StaffProfile.objects.filter(user_id=user_id), "province_id")
 

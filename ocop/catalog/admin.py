@@ -3,9 +3,9 @@ from django.contrib import admin
 from django.db import models
 
 from ocop.catalog import photos
-from ocop.catalog.images import ImageRefused
 from ocop.catalog.models import PointOfSale, ProductPhoto, ScanCount
 from ocop.registry.admin import ProducerAdmin, ProductAdmin
+from ocop.shared.images import ImageRefused
 
 
 @admin.register(ScanCount)
@@ -82,7 +82,7 @@ class ProducerPointOfSaleInline(PointOfSaleInline):
 
 
 # The misuse reports keep their admin in a module of their own.
-from ocop.catalog import admin_reports  # noqa: E402, F401
+from ocop.catalog import admin_misuse  # noqa: E402, F401
 
 # The public side's inlines on the registry's pages, added from here so that the registry never
 # imports the catalog (the layers only import downwards).

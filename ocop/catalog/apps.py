@@ -30,6 +30,6 @@ def _ensure_search_index(using, plan=None, **kwargs) -> None:
     if ("catalog", "0004_search_index") in applied:
         install(connection)
     if ("catalog", "0005_speed") in applied:
-        from ocop.catalog import freshness
+        from ocop.shared import freshness
 
         freshness.install(connection)

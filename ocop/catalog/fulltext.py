@@ -19,7 +19,7 @@ import re
 
 from django.db import connection as default_connection
 
-from ocop.catalog import freshness
+from ocop.shared import freshness
 
 TABLE = "catalog_search"
 VOCABULARY = "catalog_search_vocab"

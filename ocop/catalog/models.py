@@ -4,11 +4,11 @@ No personal data: no address, no browser, only a count."""
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connections, models, router, transaction
-from django.db.models import F
+from django.db import models
 
 from ocop.catalog import photos
 from ocop.registry.models import Decision, Producer, Product
+from ocop.shared.counters import count_one
 
 
 class ScanCount(models.Model):
@@ -37,50 +37,6 @@ class ScanCount(models.Model):
         """One more check of `decision` on `day`, counted in the database (F(), not a read
         then a write, so two phones scanning at once both count)."""
         count_one(cls, decision=decision, day=day)
-
-
-def count_one(model, **key) -> None:
-    """Add one to the `count` of `model`'s row with `key`, creating it at 1: in the database
-    (F(), not a read then a write), and a row created at the same moment by another request
-    (the unique constraint refuses ours) is counted into instead. One INSERT … ON CONFLICT DO
-    UPDATE when a unique constraint covers exactly `key` (SQLite and PostgreSQL): a scan is one
-    statement, not an UPDATE, a savepoint and an INSERT."""
-    if _upsert_one(model, key):
-        return
-    rows = model.objects.filter(**key)
-    if rows.update(count=F("count") + 1):
-        return
-    try:
-        with transaction.atomic():
-            model.objects.create(**key, count=1)
-    except IntegrityError:
-        rows.update(count=F("count") + 1)
-
-
-def _upsert_one(model, key: dict) -> bool:
-    fields = [model._meta.get_field(name) for name in key]
-    unique = {frozenset(c.fields) for c in model._meta.constraints if hasattr(c, "fields")}
-    connection = connections[router.db_for_write(model)]
-    if frozenset(f.name for f in fields) not in unique or connection.vendor not in (
-        "sqlite",
-        "postgresql",
-    ):
-        return False
-    quote = connection.ops.quote_name
-    table, count = quote(model._meta.db_table), quote(model._meta.get_field("count").column)
-    columns = ", ".join(quote(f.column) for f in fields)
-    values = [
-        f.get_db_prep_save(v.pk if isinstance(v, models.Model) else v, connection)
-        for f, v in zip(fields, key.values(), strict=True)
-    ]
-    placeholders = ", ".join(["%s"] * len(values))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} ({columns}, {count}) VALUES ({placeholders}, 1)"
-            f" ON CONFLICT ({columns}) DO UPDATE SET {count} = {table}.{count} + 1",
-            values,
-        )
-    return True
 
 
 def photo_path(photo: "ProductPhoto", filename: str) -> str:
@@ -188,6 +144,17 @@ def misuse_photo_path(report: "MisuseReport", filename: str) -> str:
     return f"phan-anh/{uuid.uuid4().hex[:16]}.{filename.rsplit('.', 1)[-1]}"
 
 
+class MisuseReportQuerySet(models.QuerySet):
+    def seen_by(self, staff):
+        """Reports a province's staff see. A report names a product by the code printed on it:
+        one whose code is another province's decision belongs to that province's staff; one
+        without a known code could be anyone's, so every province sees it."""
+        if staff.province_id is None:
+            return self
+        codes = Decision.objects.exclude(product__unit__province_id=staff.province_id)
+        return self.exclude(code__in=codes.values("public_code"))
+
+
 class MisuseReport(models.Model):
     """A visitor's report of a product showing the OCOP mark without valid recognition, for the
     back office to look into (/phan-anh/)."""
@@ -204,6 +171,8 @@ class MisuseReport(models.Model):
     description = models.TextField("nội dung phản ánh", max_length=3000)
     photo = models.FileField("ảnh chụp", upload_to=misuse_photo_path)
     contact = models.CharField("liên hệ của người phản ánh", max_length=200, blank=True)
+
+    objects = MisuseReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_at"]

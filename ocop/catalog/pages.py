@@ -13,7 +13,6 @@ from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
 from ocop.catalog.bilingual import url_name
-from ocop.catalog.kept_pages import kept_page
 from ocop.catalog.models import PointOfSale
 from ocop.catalog.page_texts import DECISION_STATE, STATUS_EN, words
 from ocop.catalog.texts import TEXTS as SITE_TEXTS
@@ -24,8 +23,9 @@ from ocop.domain.status import Status, status_on
 from ocop.registry.models import Decision, Producer, Product, ProductSet, Unit
 from ocop.registry.querysets import not_revoked_by
 from ocop.registry.summary import summarize
-from ocop.web.caching import public_page
-from ocop.web.public_url import public_url
+from ocop.shared.caching import public_page
+from ocop.shared.kept_pages import kept_page
+from ocop.shared.public_url import public_url
 
 FEATURED = 8
 NEWEST = 6

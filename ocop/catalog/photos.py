@@ -1,4 +1,4 @@
-"""Product photos as stored: the cleaned image (ocop.catalog.images: checked, metadata gone)
+"""Product photos as stored: the cleaned image (ocop.shared.images: checked, metadata gone)
 and narrower copies beside it, so a phone downloads a 320 px picture, not the original."""
 
 import io
@@ -10,7 +10,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from PIL import Image
 
-from ocop.catalog.images import clean_image, resized
+from ocop.shared.images import clean_image, resized
 
 WIDTHS = (320, 640, 1280)
 

@@ -3,7 +3,7 @@ stars (DecisionQuerySet.with_product_status, the one SQL statement of the status
 values and its place in dictionary order, plus the folded names of communes and product sets
 and the products each word of the index finds.
 
-Computed once per day and registry version (ocop.catalog.freshness) in each server process and
+Computed once per day and registry version (ocop.shared.freshness) in each server process and
 kept until either changes: a search then reads no status from the database, only the words
 typed from the text index (and those too are kept for the most common words)."""
 
@@ -16,9 +16,9 @@ from datetime import date
 from django.db import connection
 
 from ocop.catalog import fulltext
-from ocop.catalog.freshness import Kept
 from ocop.domain.names import fold
 from ocop.registry.models import Decision, Product, ProductSet, Unit
+from ocop.shared.freshness import Kept
 
 # Row layout: the product's id, status value, counted stars, product set, commune, producer
 # type and rank in dictionary order (sort key, name, id).

@@ -1,6 +1,6 @@
 """The words of the misuse report form (/phan-anh/), Vietnamese first and English second.
 `{per_hour}` and `{max_mb}` are the limits of the settings OCOP_MISUSE_PER_HOUR and
-OCOP_MISUSE_PHOTO_MAX_MB, filled in when the page is drawn (ocop.catalog.reports.words)."""
+OCOP_MISUSE_PHOTO_MAX_MB, filled in when the page is drawn (ocop.catalog.misuse_form.words)."""
 
 WORDS = {
     "vi": {

@@ -1,10 +1,10 @@
-from ocop.catalog import stats
+from ocop.catalog import views_statistics
 from ocop.catalog.bilingual import bilingual
 
 urlpatterns = bilingual(
     "thong-ke/",
     [
-        ("", stats.statistics, "statistics"),
-        ("<slug:chart>.csv", stats.chart_csv, "statistics_csv"),
+        ("", views_statistics.statistics, "statistics"),
+        ("<slug:chart>.csv", views_statistics.chart_csv, "statistics_csv"),
     ],
 )

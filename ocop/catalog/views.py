@@ -15,16 +15,17 @@ from django.utils.http import quote_etag
 from django.views.decorators.http import etag, require_safe
 
 from ocop.catalog.bilingual import url_name
-from ocop.catalog.freshness import Kept
-from ocop.catalog.kept_pages import address_key
-from ocop.catalog.models import ScanCount, count_one
+from ocop.catalog.models import ScanCount
 from ocop.catalog.search import LIMIT, search
 from ocop.catalog.texts import TEXTS
 from ocop.catalog.verification import find, verify
 from ocop.domain.dates import format_date
 from ocop.domain.public_codes import normalize
 from ocop.domain.verdict import verdict
-from ocop.web.public_url import public_url
+from ocop.shared.counters import count_one
+from ocop.shared.freshness import Kept
+from ocop.shared.kept_pages import address_key
+from ocop.shared.public_url import public_url
 
 LABELS_PER_SHEET = 12
 # Verification pages kept by address (code, language, host) for the day and registry version.
@@ -108,7 +109,7 @@ def _not_found(request, code: str, lang: str):
 def verify_page(request, code: str, lang="vi"):
     """The verdict for a code. Every GET counts as one check of the code today (a scan, or a
     code typed in): the page is never served from a cache without asking, see below. The page
-    itself is kept once rendered until the day or the registry changes (ocop.catalog.freshness):
+    itself is kept once rendered until the day or the registry changes (ocop.shared.freshness):
     a scan then costs the count and one read of the registry's version."""
     if request.method not in ("GET", "HEAD"):
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})

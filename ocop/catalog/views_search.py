@@ -5,12 +5,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
-from ocop.catalog.kept_pages import kept_page
 from ocop.catalog.product_search import FACETS, PER_PAGE, STATUSES, Criteria, search
 from ocop.catalog.search_texts import PRODUCER_TYPES_EN, SEARCH_TEXTS
 from ocop.catalog.texts import TEXTS
 from ocop.catalog.views import public_url
-from ocop.web.caching import public_page
+from ocop.shared.caching import public_page
+from ocop.shared.kept_pages import kept_page
 
 
 @require_safe

@@ -1,7 +1,7 @@
 """The path of an evaluation or re-evaluation dossier (issue 11, OCOP.md §5): registered →
 documents received and checked by the commune → commune assessment → provincial scoring →
 decision, or not passed. Which moves exist and which right each needs; the back office checks
-the right against the dossier's commune (ocop.backoffice.access)."""
+the right against the dossier's commune (ocop.accounts.access)."""
 
 from enum import StrEnum
 

@@ -2,7 +2,7 @@
 
 A province's staff work on their province only (the access layer checks that); within it, a
 commune officer changes only the records of their own commune or ward. Everything here is
-pure: the access layer (ocop.backoffice.access) works out the role and whether a record is
+pure: the access layer (ocop.accounts.access) works out the role and whether a record is
 the user's own commune, and asks `allowed`.
 """
 

@@ -1,12 +1,12 @@
 """Checking a file attached to a dossier: a PDF (its `%PDF-` signature) or a photo (decoded
-and re-encoded by ocop.catalog.images, which drops EXIF and GPS), no larger than
+and re-encoded by ocop.shared.images, which drops EXIF and GPS), no larger than
 MAX_BYTES. Anything else is refused with a Vietnamese message."""
 
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 
-from ocop.catalog.images import ImageRefused, clean_image
+from ocop.shared.images import ImageRefused, clean_image
 
 MAX_BYTES = 10 * 1024 * 1024
 PDF_MAGIC = b"%PDF-"

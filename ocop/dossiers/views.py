@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from ocop.backoffice.access import require
+from ocop.accounts.access import require
 from ocop.domain.dossier_flow import STEP_LABELS, TRANSITIONS, State, next_states
 from ocop.domain.issuers import presumed_issuer
 from ocop.domain.roles import Action

@@ -1,12 +1,12 @@
 """Files officers attach: the scan of a revocation decision (PDF or photo) and inspection
 photos. Checked by what they contain, not by their name: a PDF starts with `%PDF-`; a photo
-is decoded and re-encoded without its metadata (ocop.catalog.images), which also refuses files
+is decoded and re-encoded without its metadata (ocop.shared.images), which also refuses files
 that only pretend to be images. Served back only through the workspace (views_files)."""
 
 from django import forms
 from django.core.files.base import ContentFile
 
-from ocop.catalog.images import ImageRefused, clean_image
+from ocop.shared.images import ImageRefused, clean_image
 
 MAX_SCAN_MB = 15
 MAX_PHOTO_MB = 10

@@ -8,7 +8,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from ocop.backoffice.recipients import commune_officer_addresses
+from ocop.accounts.recipients import commune_officer_addresses
 from ocop.domain.dates import format_date
 from ocop.domain.revocation import Ground, public_reason, refusal
 from ocop.enforcement.models import Revocation

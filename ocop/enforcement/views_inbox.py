@@ -1,13 +1,12 @@
 """The misuse inbox (/lam-viec/phan-anh/): reports from the public (/phan-anh/) to triage,
 dismissed with a reason or turned into an inspection. Those whose role triages them
-(Action.REVOKE), for the reports their province sees (ocop.backoffice.today)."""
+(Action.REVOKE), for the reports their province sees (MisuseReport.objects.seen_by)."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
-from ocop.backoffice.access import require
-from ocop.backoffice.today import province_reports
+from ocop.accounts.access import require
 from ocop.catalog.models import MisuseReport
 from ocop.domain import public_codes
 from ocop.domain.roles import Action
@@ -23,7 +22,7 @@ TABS = {"moi": "Chưa phân loại", "da-xu-ly": "Đã phân loại"}
 def inbox(request):
     tab = request.GET.get("xem", "moi")
     tab = tab if tab in TABS else "moi"
-    reports = province_reports(request.staff).select_related("triage__inspection")
+    reports = MisuseReport.objects.seen_by(request.staff).select_related("triage__inspection")
     reports = (
         reports.filter(triage__isnull=True)
         if tab == "moi"
@@ -36,7 +35,7 @@ def inbox(request):
 @require(Action.REVOKE)
 def report(request, pk: int):
     found = get_object_or_404(
-        province_reports(request.staff).select_related("triage__inspection"), pk=pk
+        MisuseReport.objects.seen_by(request.staff).select_related("triage__inspection"), pk=pk
     )
     form = DismissForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -11,8 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from ocop.backoffice.access import require
-from ocop.backoffice.today import province_reports
+from ocop.accounts.access import require
 from ocop.catalog.models import MisuseReport
 from ocop.domain import public_codes
 from ocop.domain.inspections import SHORT_LABELS, FindingKind
@@ -102,7 +101,7 @@ def _report(request):
         return None
     if not request.staff.can_somewhere(Action.REVOKE):
         raise PermissionDenied
-    return get_object_or_404(province_reports(request.staff), pk=typed)
+    return get_object_or_404(MisuseReport.objects.seen_by(request.staff), pk=typed)
 
 
 def _from_report(report: MisuseReport | None, staff) -> dict:

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from ocop.backoffice.access import require
+from ocop.accounts.access import require
 from ocop.domain import public_codes
 from ocop.domain.names import fold
 from ocop.domain.roles import Action

@@ -249,7 +249,7 @@ def _apply(job: ImportJob) -> None:
 def _audited(job: ImportJob):
     """The write as one entry of the audit, from the import (audit10's ocop.audit)."""
     try:
-        from ocop.audit.context import source
+        from ocop.shared.change_source import source
     except ImportError:  # HOOK(audit): the audit app is not installed in this build
         from contextlib import nullcontext
 

@@ -14,9 +14,9 @@ from datetime import date
 from django.db.models import Q
 
 from ocop.domain.display import better_name, producer_display_name, product_display_name
+from ocop.domain.similar import near_matches
 from ocop.imports.issues import Issue, Severity
 from ocop.imports.rows import CheckedRow
-from ocop.imports.similar import near_matches
 from ocop.registry.models import Decision, Producer, Product
 from ocop.registry.places import place_names_of_units
 

@@ -8,7 +8,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from ocop.backoffice.access import require
+from ocop.accounts.access import require
 from ocop.domain.roles import Action
 from ocop.imports import jobs
 from ocop.imports.filetype import UnreadableFile

@@ -5,7 +5,7 @@ that the registry never imports this app)."""
 from django.contrib import admin
 from django.utils import timezone
 
-from ocop.backoffice.admin_scope import Policy, ScopedAdmin, ScopedInline
+from ocop.accounts.admin_scope import Policy, ScopedAdmin, ScopedInline
 from ocop.domain.roles import Action
 from ocop.notices.models import Notice, Reminder
 from ocop.registry.admin import ProductAdmin

@@ -15,7 +15,7 @@ from django.core.mail import get_connection
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 
-from ocop.backoffice.recipients import commune_officer_addresses
+from ocop.accounts.recipients import commune_officer_addresses
 from ocop.domain.reminders import digest_day, due_interval
 from ocop.notices import texts
 from ocop.notices.expiring import Expiry, expired, expiring

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from ocop.backoffice.access import require
+from ocop.accounts.access import require
 from ocop.domain.roles import Action
 from ocop.notices import desk as desks
 from ocop.notices.export import as_xlsx

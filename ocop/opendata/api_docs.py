@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from ocop.opendata.api import api
-from ocop.web.public_url import public_url
+from ocop.shared.public_url import public_url
 
 EXAMPLES = {
     "/summary": "?as_of=2025-12-31",

@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
-from ocop.catalog.freshness import Kept
-from ocop.catalog.kept_pages import address_key
 from ocop.opendata.api_errors import METHOD_NOT_ALLOWED, error_response
 from ocop.opendata.throttle import count_request
-from ocop.web.caching import DEFAULT_MAX_AGE
+from ocop.shared.caching import DEFAULT_MAX_AGE
+from ocop.shared.freshness import Kept
+from ocop.shared.kept_pages import address_key
 
 # An error about what was asked (a bad date, an unknown code) stays true as long as a page.
 ERROR_MAX_AGE = 60

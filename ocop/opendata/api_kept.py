@@ -1,13 +1,13 @@
 """What the API computes once per registry version and keeps: the ordered rows of a list (every
 page of it is then a slice) and the figures asked with a province or breakdowns. Kept per
-server process until the registry changes or the day turns (ocop.catalog.freshness), so no
+server process until the registry changes or the day turns (ocop.shared.freshness), so no
 answer is ever staler than the registry."""
 
 from array import array
 
 from django.utils import timezone
 
-from ocop.catalog.freshness import Kept
+from ocop.shared.freshness import Kept
 
 # A list is at most one id per product (8 bytes each: 400 kB at 50,000 products).
 _LISTS = Kept(size=32)

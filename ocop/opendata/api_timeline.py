@@ -7,7 +7,7 @@ so the statuses are asked of ocop.domain.status (status_on, stars_on: the rule, 
 on those days only, and the figures are added up day by day into one table. Any date's figures
 are then one bisect into it.
 
-Built once per registry version (ocop.catalog.freshness) in each server process: the gunicorn
+Built once per registry version (ocop.shared.freshness) in each server process: the gunicorn
 workers build it in a thread when they start (ocop.gunicorn_conf) and again after a write,
 answering with summarize() meanwhile; elsewhere (tests, runserver) the first request builds it.
 """
@@ -22,10 +22,10 @@ from itertools import groupby
 
 from django.db import connections
 
-from ocop.catalog.freshness import token
 from ocop.domain.status import DecisionFacts, Status, stars_on, status_on
 from ocop.registry.models import Decision
 from ocop.registry.summary import Summary
+from ocop.shared.freshness import token
 
 logger = logging.getLogger(__name__)
 _ONE_DAY = timedelta(days=1)

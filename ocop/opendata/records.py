@@ -15,7 +15,7 @@ from ocop.domain.producers import ProducerType
 from ocop.domain.slugs import slug
 from ocop.domain.status import Status
 from ocop.registry.models import Decision
-from ocop.web.public_url import public_url
+from ocop.shared.public_url import public_url
 
 RECOGNISED_STATUSES = (Status.VALID, Status.EXPIRED, Status.REVOKED)
 

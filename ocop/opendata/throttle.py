@@ -1,5 +1,5 @@
 """Requests per client and minute for the API (OCOP_API_PER_MINUTE), counted in Django's cache
-framework. The client is its address as ocop.web.client_address gives it (behind a proxy, the
+framework. The client is its address as ocop.shared.client_address gives it (behind a proxy, the
 address the proxy saw), so a client cannot pick a fresh one per request."""
 
 import time
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
-from ocop.web.client_address import client_address
+from ocop.shared.client_address import client_address
 
 WINDOW = 60
 

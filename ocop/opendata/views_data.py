@@ -23,7 +23,7 @@ from ocop.opendata.downloads import csv_chunks, json_chunks, xlsx_file
 from ocop.opendata.feed import FEED_DAYS, atom_feed
 from ocop.opendata.records import COLUMNS, registry_on, site_root
 from ocop.registry.models import ProductSet, Unit
-from ocop.web.caching import DEFAULT_MAX_AGE, public_page
+from ocop.shared.caching import DEFAULT_MAX_AGE, public_page
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",

@@ -16,10 +16,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
-from ocop.audit.context import source
 from ocop.domain.dates import format_date
 from ocop.quality.models import Kind, MergeRecord
 from ocop.registry.models import Product
+from ocop.shared.change_source import source
 
 
 class _ExactEncoder(DjangoJSONEncoder):

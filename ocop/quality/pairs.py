@@ -1,5 +1,5 @@
 """Near-duplicate producers and products of a province, for a person to confirm as different or
-merge. The likeness is the importer's (ocop.imports.similar.close on the name keys of
+merge. The likeness is the importer's (ocop.domain.similar.close on the name keys of
 ocop.domain.names), within the same groups it compares: producers of one commune/ward,
 products of one producer. Pairs already confirmed as different are left out."""
 
@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
-from ocop.imports.similar import close, near_matches
+from ocop.domain.similar import close, near_matches
 from ocop.quality.models import DistinctPair, Kind
 from ocop.registry.models import Producer, Product
 

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from ocop.backoffice.access import require
+from ocop.accounts.access import require
 from ocop.domain.dates import format_date
 from ocop.domain.issuers import issuer_name
 from ocop.domain.roles import Action

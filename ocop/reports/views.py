@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from ocop.backoffice.access import require
+from ocop.accounts.access import require
 from ocop.domain.dates import asked_day, parse_day
 from ocop.domain.roles import Action
 from ocop.registry.models import Province

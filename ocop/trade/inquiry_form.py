@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ocop.catalog.bilingual import url_name
-from ocop.catalog.reports import TRAP, client_key, this_hour
 from ocop.catalog.views import _context, _render
 from ocop.domain.inquiries import InquiryState, is_phone, is_reference, parse_quantity
 from ocop.registry.models import Product
+from ocop.shared.public_forms import TRAP, client_key, this_hour
 from ocop.trade.models import Inquiry, InquiryCount, InquiryStep
 from ocop.trade.notify import notify_received
 from ocop.trade.texts import WORDS

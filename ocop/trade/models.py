@@ -5,9 +5,9 @@ supply–demand connection the yearly letter asks for. Points of sale are the ca
 from django.conf import settings
 from django.db import models
 
-from ocop.catalog.models import count_one
 from ocop.domain.inquiries import LABELS, InquiryState, reference
 from ocop.registry.models import Product, Province, Unit
+from ocop.shared.counters import count_one
 
 STATE_CHOICES = [(state.value, LABELS[state]) for state in InquiryState]
 

@@ -5,13 +5,13 @@ department's officers instead, so that no inquiry reaches nobody."""
 
 from django.urls import reverse
 
-from ocop.backoffice.models import StaffProfile
+from ocop.accounts.models import StaffProfile
 from ocop.domain.inquiries import InquiryState
 from ocop.domain.roles import Role
 from ocop.notices.sending import send_notice
+from ocop.shared.public_url import public_url
 from ocop.trade.models import Inquiry
 from ocop.trade.workflow import move
-from ocop.web.public_url import public_url
 
 KIND = "inquiry"
 SYSTEM = "Hệ thống (thư tự động)"

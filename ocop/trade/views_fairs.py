@@ -12,8 +12,8 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ocop.accounts.access import require
 from ocop.audit.filters import DayField
-from ocop.backoffice.access import require
 from ocop.domain.dates import format_date
 from ocop.domain.roles import Action
 from ocop.registry.models import Product, Province

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
-from ocop.backoffice.access import require
+from ocop.accounts.access import require
 from ocop.domain.inquiries import OPEN, InquiryState, next_states
 from ocop.domain.roles import Action
 from ocop.notices.models import Notice

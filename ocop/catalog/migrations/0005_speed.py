@@ -1,16 +1,16 @@
 # The registry's version token, moved by triggers on every table the public pages read, so
-# those pages can keep what they computed until the registry changes (ocop/catalog/freshness.py).
+# those pages can keep what they computed until the registry changes (ocop/shared/freshness.py).
 from django.db import migrations
 
 
 def install(apps, schema_editor):
-    from ocop.catalog.freshness import install
+    from ocop.shared.freshness import install
 
     install(schema_editor.connection)
 
 
 def uninstall(apps, schema_editor):
-    from ocop.catalog.freshness import uninstall
+    from ocop.shared.freshness import uninstall
 
     uninstall(schema_editor.connection)
 

@@ -1,0 +1,93 @@
+"""Who the signed-in user is in the back office, and the checks every back-office page, form
+and admin screen makes. The table of what a role may do is ocop.domain.roles; this module only
+finds the user's role, province and commune, and which commune a record belongs to."""
+
+from dataclasses import dataclass
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+from ocop.domain.roles import Action, Role, allowed
+
+
+@dataclass(frozen=True)
+class Staff:
+    """The signed-in user's place in the back office. `province_id` None means every province
+    (a superuser without a profile)."""
+
+    role: Role
+    province_id: int | None
+    commune_id: int | None
+
+    def can(self, action: Action | str, unit=None) -> bool:
+        """May this user do `action`, on a record of commune/ward `unit` (a Unit, its id, or
+        None for an action not tied to a place)."""
+        if unit is not None and not self.in_province(unit):
+            return False
+        unit_id = getattr(unit, "pk", unit)
+        own = unit_id is not None and unit_id == self.commune_id
+        return allowed(self.role, action, own_commune=own)
+
+    def can_somewhere(self, action: Action | str) -> bool:
+        """May this user do `action` on some record: anywhere, or in their own commune."""
+        return self.can(action) or (
+            self.commune_id is not None and allowed(self.role, action, own_commune=True)
+        )
+
+    def in_province(self, unit) -> bool:
+        if self.province_id is None:
+            return True
+        if isinstance(unit, int):
+            from ocop.registry.models import Unit
+
+            return Unit.objects.filter(pk=unit, province_id=self.province_id).exists()
+        return unit.province_id == self.province_id
+
+    def scope(self, queryset, unit_path: str = "unit"):
+        """Rows of the user's province only; `unit_path` leads from the model to its Unit
+        (e.g. "product__unit" for decisions)."""
+        if self.province_id is None:
+            return queryset
+        return queryset.filter(**{f"{unit_path}__province_id": self.province_id})
+
+
+def staff_of(user) -> Staff | None:
+    """The user's Staff, or None for anonymous users and accounts without a role."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    cached = getattr(user, "_ocop_staff", False)
+    if cached is not False:
+        return cached
+    from ocop.accounts.models import StaffProfile
+
+    profile = StaffProfile.objects.filter(user=user).first()
+    if profile is not None:
+        staff = Staff(Role(profile.role), profile.province_id, profile.commune_id)
+    elif user.is_superuser:
+        staff = Staff(Role.ADMIN, None, None)
+    else:
+        staff = None
+    user._ocop_staff = staff
+    return staff
+
+
+def require(action: Action | str = Action.VIEW):
+    """A view decorator: sign-in first, then `action` somewhere (anywhere in the province, or
+    in the user's own commune), else 403. Views that act on one record also check
+    `request.staff.can(action, record.unit)` themselves."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            staff = staff_of(request.user)
+            if staff is None or not staff.can_somewhere(action):
+                raise PermissionDenied
+            request.staff = staff
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
