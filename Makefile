@@ -41,6 +41,7 @@ test: install browser-deps
 	  (echo "Migrations are not up to date: run '$(BIN)/ocop makemigrations'"; exit 1)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # The suite without the browser tests, for a quick loop while editing.
@@ -50,6 +51,7 @@ test-fast: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .
