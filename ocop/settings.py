@@ -103,6 +103,15 @@ DATA_DIR = data_dir(env("OCOP_DATA_DIR", ""))
 DATABASES = {
     "default": database_from_url(env("DATABASE_URL", f"sqlite:///{DATA_DIR / 'ocop.sqlite3'}"))
 }
+# A read-only copy (PostgreSQL streaming replica) for the public pages and the API; the back
+# office and every write stay on the primary (ocop/shared/replica.py, docs/scaling.md).
+if env("DATABASE_REPLICA_URL", ""):
+    DATABASES["replica"] = database_from_url(env("DATABASE_REPLICA_URL", ""))
+    # Under test the replica is the test database itself, as streaming replication would be.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["ocop.shared.replica.ReplicaRouter"]
+# Paths whose requests read from the primary even on GET: the officers' side.
+OCOP_PRIMARY_PATHS = ["/admin/", "/lam-viec/", "/bao-cao/"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -159,6 +168,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # A missing or unreachable database answers with a page saying so, not a traceback.
     "ocop.shared.middleware.DatabaseProblemMiddleware",
+    # The public site's reads go to the replica when one is configured.
+    "ocop.shared.replica.ReplicaReadsMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -18,8 +18,10 @@ A typed word matches a word of the text that begins with it ("dong" finds "đôn
 import re
 
 from django.db import connection as default_connection
+from django.db import connections
 
 from ocop.shared import freshness
+from ocop.shared.replica import reading_alias
 
 TABLE = "catalog_search"
 VOCABULARY = "catalog_search_vocab"
@@ -144,10 +146,11 @@ def stale_products(connection=default_connection) -> int:
         return sum(row[0] for row in cursor.fetchall())
 
 
-def selecting(alternatives: list[str], prefix: bool, connection=default_connection):
+def selecting(alternatives: list[str], prefix: bool, connection=None):
     """SQL (and its parameters) selecting the ids of the products whose name or producer's
     name has a word equal to (or, with `prefix`, beginning with) one of `alternatives`
     (folded words), from the index alone."""
+    connection = connection or connections[reading_alias()]
     if connection.vendor == "sqlite":
         star = "*" if prefix else ""
         expression = " OR ".join(f'"{w}"{star}' for w in alternatives)
@@ -163,9 +166,10 @@ def selecting(alternatives: list[str], prefix: bool, connection=default_connecti
     )
 
 
-def vocabulary(near: str, connection=default_connection) -> set[str]:
+def vocabulary(near: str, connection=None) -> set[str]:
     """The indexed words one letter longer or shorter than `near`, or as long: where its
     corrections are."""
+    connection = connection or connections[reading_alias()]
     low, high = len(near) - 1, len(near) + 1
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":

@@ -13,12 +13,13 @@ from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import connection
+from django.db import connections
 
 from ocop.catalog import fulltext
 from ocop.domain.names import fold
 from ocop.registry.models import Decision, Product, ProductSet, Unit
 from ocop.shared.freshness import Kept
+from ocop.shared.replica import reading_alias
 
 # Row layout: the product's id, status value, counted stars, product set, commune, producer
 # type and rank in dictionary order (sort key, name, id).
@@ -65,7 +66,7 @@ class Standings:
                 self._words.move_to_end(key)
                 return self._words[key]
         sql, params = fulltext.selecting(alternatives, prefix)
-        with connection.cursor() as cursor:
+        with connections[reading_alias()].cursor() as cursor:
             cursor.execute(sql, params)
             ids = {row[0] for row in cursor.fetchall()}
 
@@ -147,7 +148,7 @@ def _build(day: date) -> Standings:
         "product__name_key",
     ]
     sql, params = latest.values_list(*columns).query.sql_with_params()
-    with connection.cursor() as cursor:
+    with connections[reading_alias()].cursor() as cursor:
         # Plain rows: Django's per-value converters would take longer than the query.
         cursor.execute(sql, params)
         found = cursor.fetchall()

@@ -40,6 +40,7 @@ from ocop.opendata.schemas import (
 )
 from ocop.registry.models import Decision, Product, Province
 from ocop.registry.summary import summarize
+from ocop.shared.replica import reading_alias
 
 router = Router(tags=["registry"])
 ERRORS = {400: ErrorOut, 429: ErrorOut}
@@ -66,7 +67,7 @@ def summary(
     letter's figures on a day, exactly as `ocop summary --as-of … --json`."""
     day = day_param("as_of", as_of)
     if not province and not breakdowns:
-        figures = api_timeline.figures_on(day)
+        figures = api_timeline.figures_on(day, reading_alias())
         if figures is not None:
             return figures.to_dict()
     products = None

@@ -24,6 +24,9 @@ from collections.abc import Callable, Hashable
 from datetime import date
 
 from django.db import connection as default_connection
+from django.db import connections
+
+from ocop.shared.replica import reading_alias
 
 TABLE = "catalog_registry_version"
 WATCHED = [
@@ -115,9 +118,10 @@ def bump(connection=default_connection) -> None:
         cursor.execute(f"UPDATE {TABLE} SET token = {new} WHERE id = 1")
 
 
-def token(connection=default_connection) -> str | None:
-    """The registry's current token as this connection sees it; None when there is none (then
-    nothing is kept)."""
+def token(connection=None) -> str | None:
+    """The registry's current token as this connection sees it (by default the one this
+    request reads from); None when there is none (then nothing is kept)."""
+    connection = connection or connections[reading_alias()]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT token FROM {TABLE} WHERE id = 1")
         row = cursor.fetchone()
@@ -148,7 +152,7 @@ class Kept:
     def get(self, day: date, name: Hashable, build: Callable, keep=None, connection=None):
         """The value kept under `name` for `day` and the registry as it is now, else what
         `build()` returns, kept unless `keep(value)` says not."""
-        connection = connection or default_connection
+        connection = connection or connections[reading_alias()]
         key = (connection.alias, connection.settings_dict.get("NAME"), day, token(connection))
         if key[-1] is None:
             return build()
