@@ -145,6 +145,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language is the address's: /en/… English, everything else Vietnamese. Before
+    # CommonMiddleware, whose added slash must find the /en/ pages.
+    "ocop.web.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -246,14 +249,17 @@ AXES_LOCKOUT_TEMPLATE = "web/lockout.html"
 # password is always masked.
 AXES_SENSITIVE_PARAMETERS = []
 
-# One language for the whole site, whatever the browser asks: officers' browsers are often
-# set to English, and the registry speaks Vietnamese first.
+# Vietnamese is the source language, at every address; the public pages are also in English
+# under /en/ (ocop/urls.py), from the catalogue ocop/locale/en. The browser's language never
+# chooses (ocop.web.middleware.SiteLanguageMiddleware): officers' browsers are often set to
+# English, and the registry speaks Vietnamese first.
 LANGUAGE_CODE = env("LANGUAGE_CODE", "vi")
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 TIME_ZONE = env("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
 FORMAT_MODULE_PATH = ["ocop.formats"]
-# Our additions to Django's Vietnamese catalogs (strings it leaves in English); they win.
+# The English of our Vietnamese words (en), and our additions to Django's Vietnamese catalogs
+# (vi: strings it leaves in English; they win). `make messages` updates and compiles them.
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_TZ = True
 

@@ -1,10 +1,8 @@
-from ocop.catalog import reports
-from ocop.catalog.bilingual import bilingual
+from django.urls import path
 
-urlpatterns = bilingual(
-    "phan-anh/",
-    [
-        ("", reports.report, "report"),
-        ("da-nhan/<str:reference>/", reports.thanks, "report_thanks"),
-    ],
-)
+from ocop.catalog import reports
+
+urlpatterns = [
+    path("phan-anh/", reports.report, name="report"),
+    path("phan-anh/da-nhan/<str:reference>/", reports.thanks, name="report_thanks"),
+]

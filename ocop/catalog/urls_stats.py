@@ -1,10 +1,8 @@
-from ocop.catalog import stats
-from ocop.catalog.bilingual import bilingual
+from django.urls import path
 
-urlpatterns = bilingual(
-    "thong-ke/",
-    [
-        ("", stats.statistics, "statistics"),
-        ("<slug:chart>.csv", stats.chart_csv, "statistics_csv"),
-    ],
-)
+from ocop.catalog import stats
+
+urlpatterns = [
+    path("thong-ke/", stats.statistics, name="statistics"),
+    path("thong-ke/<slug:chart>.csv", stats.chart_csv, name="statistics_csv"),
+]
