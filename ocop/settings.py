@@ -252,8 +252,9 @@ AXES_SENSITIVE_PARAMETERS = []
 # Vietnamese is the source language, at every address; the public pages are also in English
 # under /en/ (ocop/urls.py), from the catalogue ocop/locale/en. The browser's language never
 # chooses (ocop.web.middleware.SiteLanguageMiddleware): officers' browsers are often set to
-# English, and the registry speaks Vietnamese first.
-LANGUAGE_CODE = env("LANGUAGE_CODE", "vi")
+# English, and the registry speaks Vietnamese first. Not read from the environment: any other
+# value would move the English pages to the site's root and lose /en/.
+LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 TIME_ZONE = env("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True

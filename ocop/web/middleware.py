@@ -33,11 +33,12 @@ class DatabaseProblemMiddleware:
 
 
 class SiteLanguageMiddleware:
-    """Django's LocaleMiddleware, with the language read from the address alone: /en/… is
-    English, every other address (the Vietnamese pages, the back office, the admin, the API)
-    speaks LANGUAGE_CODE, whatever the browser's Accept-Language or a language cookie says.
-    Officers' browsers are often set to English, and the registry speaks Vietnamese first. As
-    the headers never choose, no "Vary: Accept-Language" splits the public pages in caches.
+    """What Django's LocaleMiddleware does for i18n_patterns (activate the language before the
+    URL is resolved), with the language read from the address alone: /en/… is English, every
+    other address (the Vietnamese pages, the back office, the admin, the API) speaks
+    LANGUAGE_CODE, whatever the browser's Accept-Language or a language cookie says. Officers'
+    browsers are often set to English, and the registry speaks Vietnamese first. As the headers
+    never choose, no "Vary: Accept-Language" splits the public pages in caches.
 
     The language is active while the request is answered and restored after, so nothing run
     later in the same thread (a test after an English page, say) inherits it."""
