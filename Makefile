@@ -83,7 +83,13 @@ docs-images: install
 	@PACKAGES="libreoffice-calc-nogui" sh scripts/apt-ensure.sh
 	sh scripts/render-docs.sh
 
-# Compile ocop/locale (our additions to Django's Vietnamese catalogs; needs gettext's msgfmt).
-# The .mo files are committed so that installing needs no gettext.
+# The catalogues of ocop/locale (needs gettext's xgettext, msgmerge and msgfmt): the English of
+# the public pages (en: its msgids, the Vietnamese of the code and templates, are refreshed from
+# the code first; write the English of any new one) and our additions to Django's Vietnamese
+# catalogs (vi, written by hand). The .mo files are committed so that installing needs no
+# gettext; tests/test_translations.py fails when a .mo no longer says what its .po says.
+MESSAGES_IGNORE := --ignore ".venv" --ignore "var" --ignore "tests" --ignore "bench" --ignore "docs" --ignore "scripts"
+
 messages: install
-	$(BIN)/ocop compilemessages --locale vi --ignore ".venv" --ignore "var"
+	$(BIN)/ocop makemessages --locale en $(MESSAGES_IGNORE) --add-location file --no-obsolete
+	$(BIN)/ocop compilemessages --locale vi --locale en --ignore ".venv" --ignore "var"

@@ -155,6 +155,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language is the address's: /en/… English, everything else Vietnamese. Before
+    # CommonMiddleware, whose added slash must find the /en/ pages.
+    "ocop.shared.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -258,14 +261,18 @@ AXES_LOCKOUT_TEMPLATE = "web/lockout.html"
 # password is always masked.
 AXES_SENSITIVE_PARAMETERS = []
 
-# One language for the whole site, whatever the browser asks: officers' browsers are often
-# set to English, and the registry speaks Vietnamese first.
-LANGUAGE_CODE = env("LANGUAGE_CODE", "vi")
+# Vietnamese is the source language, at every address; the public pages are also in English
+# under /en/ (ocop/urls.py), from the catalogue ocop/locale/en. The browser's language never
+# chooses (ocop.shared.middleware.SiteLanguageMiddleware): officers' browsers are often set to
+# English, and the registry speaks Vietnamese first. Not read from the environment: any other
+# value would move the English pages to the site's root and lose /en/.
+LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 TIME_ZONE = env("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
 FORMAT_MODULE_PATH = ["ocop.formats"]
-# Our additions to Django's Vietnamese catalogs (strings it leaves in English); they win.
+# The English of our Vietnamese words (en), and our additions to Django's Vietnamese catalogs
+# (vi: strings it leaves in English; they win). `make messages` updates and compiles them.
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_TZ = True
 

@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
@@ -17,11 +18,17 @@ urlpatterns = [
     path("lam-viec/", include("ocop.workspace.urls")),
     path("du-lieu/", include("ocop.opendata.urls_data")),
     path("api/v1/", include("ocop.opendata.urls_api")),
+    path("", include("ocop.catalog.urls_crawlers")),
+]
+
+# The public pages: in Vietnamese at their address, in English under /en/ (the same URL names;
+# reverse() and {% url %} give the address in the active language).
+urlpatterns += i18n_patterns(
     path("", include("ocop.catalog.urls")),
     path("", include("ocop.catalog.urls_search")),
     path("", include("ocop.catalog.urls_stats")),
     path("", include("ocop.catalog.urls_misuse")),
     path("", include("ocop.trade.urls_public")),
     path("", include("ocop.catalog.urls_pages")),
-    path("", include("ocop.catalog.urls_crawlers")),
-]
+    prefix_default_language=False,
+)

@@ -19,9 +19,8 @@ from docx import Document
 from ocop.registry.models import Province
 from ocop.reports.documents import letter_file, lists_file
 from ocop.reports.letter import build_letter
-from ocop.reports.models import LetterTexts
+from ocop.reports.models import LetterTexts, default_texts
 from ocop.reports.placeholders import PLACEHOLDERS
-from ocop.reports.texts import default_texts
 from tests.factories import SAMPLES
 from tests.report_data import DAY, small_registry
 

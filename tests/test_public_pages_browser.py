@@ -52,7 +52,7 @@ def cast():
         "product-no-photo": ginseng.get_public_url(),
         "producer": f"/chu-the/{producer.pk}/",
         "commune": f"/xa-phuong/{tea.unit.code}/",
-        "product-english": tea.get_public_url("en"),
+        "product-english": f"/en{tea.get_public_url()}",
     }
 
 

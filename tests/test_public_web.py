@@ -60,6 +60,7 @@ def test_the_sitemap_lists_products_producers_and_communes_on_the_public_address
     assert f"{PUBLIC}{product.get_public_url()}" in addresses
     assert f"{PUBLIC}/xac-minh/" in addresses
     assert f"{PUBLIC}/" in addresses
+    assert {f"{PUBLIC}/en/", f"{PUBLIC}/en/san-pham/", f"{PUBLIC}/en/xac-minh/"} <= set(addresses)
     assert f"{PUBLIC}{reverse('producer_page', args=[producer.pk])}" in addresses
     assert f"{PUBLIC}{reverse('commune_page', args=[product.unit.code])}" in addresses
     assert all(address.startswith(f"{PUBLIC}/") for address in addresses)

@@ -18,8 +18,9 @@ from docx.oxml.ns import qn
 from ocop.registry.models import Province
 from ocop.reports.documents import letter_file, lists_file
 from ocop.reports.docx_writer import balanced_lines
+from ocop.reports.letter import lines, paragraphs
+from ocop.reports.models import DEFAULTS as DEFAULT_WORDS
 from ocop.reports.models import LetterTexts
-from ocop.reports.texts import lai_chau_texts, lines, paragraphs
 from tests.factories import SAMPLES
 from tests.report_data import (
     DAY,
@@ -31,7 +32,7 @@ from tests.report_data import (
     small_registry,
 )
 
-DEFAULTS = lai_chau_texts()
+DEFAULTS = {**DEFAULT_WORDS["all"], **DEFAULT_WORDS["lai_chau"]}
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -117,7 +117,7 @@ def test_the_department_enters_a_fair_that_shows_on_the_product_page(
 
     checker.visit(f"{live_server.url}{honey.get_public_url()}", "trade-product-fair")
     assert "Tuần hàng OCOP Lai Châu" in page.locator("#fairs").locator("..").inner_text()
-    checker.visit(f"{live_server.url}{honey.get_public_url('en')}", "trade-product-fair-en")
+    checker.visit(f"{live_server.url}/en{honey.get_public_url()}", "trade-product-fair-en")
     assert "Coming up" in page.content()
 
 

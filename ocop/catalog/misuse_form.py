@@ -7,89 +7,101 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ocop.accounts.access import require
-from ocop.catalog.bilingual import url_name
 from ocop.catalog.models import MisuseReport, ReportCount
-from ocop.catalog.texts_images import REFUSALS
-from ocop.catalog.texts_reports import WORDS
-from ocop.catalog.views import _context, _render
+from ocop.catalog.views import _context
 from ocop.domain.roles import Action
 from ocop.shared.images import ImageRefused, clean_image
-from ocop.shared.public_forms import TRAP, client_key, this_hour
-
-
-def words(lang: str) -> dict:
-    """The form's words with today's limits (settings OCOP_MISUSE_*) written in."""
-    limits = {
-        "per_hour": settings.OCOP_MISUSE_PER_HOUR,
-        "max_mb": settings.OCOP_MISUSE_PHOTO_MAX_MB,
-    }
-    return {
-        key: text.format(**limits) if key in ("photo_help", "too_many") else text
-        for key, text in WORDS[lang].items()
-    }
+from ocop.shared.public_forms import TRAP, client_key, described, missing, this_hour, too_long
 
 
 class ReportForm(forms.Form):
-    product = forms.CharField(max_length=200, required=False)
-    code = forms.CharField(max_length=20, required=False)
-    place = forms.CharField(max_length=300)
-    description = forms.CharField(max_length=3000, widget=forms.Textarea(attrs={"rows": 5}))
-    photo = forms.FileField()
-    contact = forms.CharField(max_length=200, required=False)
+    product = forms.CharField(label=_("Tên sản phẩm (nếu biết)"), max_length=200, required=False)
+    code = forms.CharField(
+        label=_("Mã in dưới mã QR (nếu có)"),
+        help_text=_("8 ký tự, ví dụ H7KQ-3MXP."),
+        max_length=20,
+        required=False,
+    )
+    place = forms.CharField(
+        label=_("Nơi bạn thấy sản phẩm"),
+        help_text=_("Tên cửa hàng, chợ hoặc trang bán hàng, kèm địa chỉ."),
+        max_length=300,
+    )
+    description = forms.CharField(
+        label=_("Nội dung phản ánh"),
+        help_text=_("Mô tả những gì bạn thấy: nhãn, bao bì, ngày thấy."),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    photo = forms.FileField(label=_("Ảnh chụp sản phẩm"))
+    contact = forms.CharField(
+        label=_("Số điện thoại hoặc thư điện tử của bạn (không bắt buộc)"),
+        help_text=_("Chỉ để Sở liên hệ hỏi thêm khi cần; không công khai."),
+        max_length=200,
+        required=False,
+    )
 
-    def __init__(self, *args, words: dict, lang: str = "vi", **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.lang = lang
+        # The limit of the setting OCOP_MISUSE_PHOTO_MAX_MB, as it is today.
+        self.fields["photo"].help_text = gettext(
+            "Ảnh JPEG, PNG hoặc WebP, tối đa %(max_mb)s MB. Thông tin vị trí (GPS) trong ảnh "
+            "được xoá trước khi lưu."
+        ) % {"max_mb": settings.OCOP_MISUSE_PHOTO_MAX_MB}
+        described(self)
+        no_photo = gettext("Vui lòng chọn ảnh chụp sản phẩm.")
         for name, field in self.fields.items():
-            field.label = words[name]
-            field.help_text = words.get(f"{name}_help", "")
-            if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"id_{name}-help"
             field.error_messages = {
-                "required": words["no_photo"]
-                if name == "photo"
-                else words["missing"].format(field=words[name].lower()),
-                "max_length": words["too_long"].format(field=words[name], n=field.max_length),
-                "invalid": words["no_photo"],
-                "empty": words["no_photo"],
+                "required": no_photo if name == "photo" else missing(field),
+                "max_length": too_long(field),
+                "invalid": no_photo,
+                "empty": no_photo,
             }
 
     def clean_photo(self) -> bytes:
-        upload, texts = self.cleaned_data["photo"], REFUSALS[self.lang]
+        upload = self.cleaned_data["photo"]
         max_mb = settings.OCOP_MISUSE_PHOTO_MAX_MB
         # Checked before reading, so a huge upload is not loaded into memory.
         if upload.size > max_mb * 1_000_000:
-            raise forms.ValidationError(texts["upload_too_big"].format(name=upload.name, mb=max_mb))
+            raise forms.ValidationError(
+                gettext("Ảnh “%(name)s” quá lớn; dung lượng tối đa là %(mb)s MB.")
+                % {"name": upload.name, "mb": max_mb}
+            )
         try:
             return clean_image(upload.read(), max_bytes=max_mb * 1_000_000)
         except ImageRefused as refused:
-            reason = refused.in_language(self.lang)
             raise forms.ValidationError(
-                texts["named"].format(name=upload.name, reason=reason)
+                gettext("Ảnh “%(name)s”: %(reason)s") % {"name": upload.name, "reason": refused}
             ) from None
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def report(request, lang="vi"):
-    texts = words(lang)
+def report(request):
     key, hour = client_key(request), this_hour()
     if request.method != "POST":
-        return _page(request, lang, ReportForm(words=texts, lang=lang))
+        return _page(request, ReportForm())
     if ReportCount.used(key, hour) >= settings.OCOP_MISUSE_PER_HOUR:
-        form = ReportForm(request.POST, words=texts, lang=lang)
-        return _page(request, lang, form, texts["too_many"], 429)
+        too_many = gettext(
+            "Bạn đã gửi %(per_hour)s phản ánh trong một giờ qua. Vui lòng thử lại sau một giờ, "
+            "hoặc gọi điện cho Sở nếu việc gấp."
+        ) % {"per_hour": settings.OCOP_MISUSE_PER_HOUR}
+        return _page(request, ReportForm(request.POST), too_many, 429)
     if request.POST.get(TRAP):
-        return _page(request, lang, ReportForm(words=texts, lang=lang), texts["trap_filled"], 400)
-    form = ReportForm(request.POST, request.FILES, words=texts, lang=lang)
+        trap_filled = gettext("Không gửi được: phản ánh có dấu hiệu gửi tự động.")
+        return _page(request, ReportForm(), trap_filled, 400)
+    form = ReportForm(request.POST, request.FILES)
     if not form.is_valid():
-        return _page(request, lang, form, texts["errors"], 400)
+        errors = gettext("Chưa gửi được phản ánh. Vui lòng sửa các mục dưới đây.")
+        return _page(request, form, errors, 400)
     stored = _store(form.cleaned_data, key, hour)
-    return redirect(url_name("report_thanks", lang), reference=stored.reference)
+    return redirect("report_thanks", reference=stored.reference)
 
 
 def _store(data: dict, key: str, hour) -> MisuseReport:
@@ -109,33 +121,15 @@ def _store(data: dict, key: str, hour) -> MisuseReport:
     return stored
 
 
-def _page(request, lang, form, message=None, status=200):
-    context = _context(
-        request,
-        lang,
-        reverse("report"),
-        reverse("report_en"),
-        r=words(lang),
-        form=form,
-        message=message,
-        trap=TRAP,
-    )
-    return _render(request, lang, "catalog/report.html", context, status=status)
+def _page(request, form, message=None, status=200):
+    context = _context(request, reverse("report"), form=form, message=message, trap=TRAP)
+    return render(request, "catalog/report.html", context, status=status)
 
 
 @require_safe
-def thanks(request, reference: str, lang="vi"):
-    context = _context(
-        request,
-        lang,
-        reverse("report_thanks", args=[reference]),
-        reverse("report_thanks_en", args=[reference]),
-        r=WORDS[lang],
-        reference=reference,
-        report_url=reverse(url_name("report", lang)),
-    )
-    context["canonical"] = None
-    return _render(request, lang, "catalog/report_thanks.html", context)
+def thanks(request, reference: str):
+    context = _context(request, None, reference=reference, report_url=reverse("report"))
+    return render(request, "catalog/report_thanks.html", context)
 
 
 @require(Action.REVOKE)

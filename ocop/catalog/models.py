@@ -5,6 +5,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from ocop.catalog import photos
 from ocop.registry.models import Decision, Producer, Product
@@ -91,9 +92,10 @@ class PointOfSale(models.Model):
     """Where to buy a product, or every product of a producer."""
 
     class Kind(models.TextChoices):
-        SHOP = "shop", "Cửa hàng"
-        MARKET = "market", "Chợ, hội chợ"
-        ONLINE = "online", "Bán trực tuyến"
+        # Translated: the public pages name the kind in English under /en/.
+        SHOP = "shop", _("Cửa hàng")
+        MARKET = "market", _("Chợ, hội chợ")
+        ONLINE = "online", _("Bán trực tuyến")
 
     product = models.ForeignKey(
         Product,

@@ -1,5 +1,5 @@
 """The public pages for finding and promoting products: the home page, a product's page, a
-producer's and a commune's, in Vietnamese and under /en/ in English."""
+producer's and a commune's, in Vietnamese and under /en/ in English (the active language)."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -10,14 +10,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from ocop.catalog.bilingual import url_name
 from ocop.catalog.models import PointOfSale
-from ocop.catalog.page_texts import DECISION_STATE, STATUS_EN, words
-from ocop.catalog.texts import TEXTS as SITE_TEXTS
 from ocop.catalog.verification import judge
 from ocop.domain.dates import asked_day, format_date
+from ocop.domain.producers import ProducerType
 from ocop.domain.slugs import slug
 from ocop.domain.status import Status, status_on
 from ocop.registry.models import Decision, Producer, Product, ProductSet, Unit
@@ -30,30 +29,43 @@ from ocop.shared.public_url import public_url
 FEATURED = 8
 NEWEST = 6
 
+# A product's standing today, as ocop.domain.status names it (its labels are Vietnamese: the
+# domain imports no Django); tests/test_public_pages.py keeps the two the same.
+STATUS_WORDS = {
+    Status.VALID: _("Còn hiệu lực"),
+    Status.EXPIRED: _("Hết thời hạn, chưa đánh giá lại"),
+    Status.REVOKED: _("Đã thu hồi"),
+    Status.NOT_RECOGNISED: _("Chưa được công nhận"),
+}
 
-def _url(name: str, lang: str, *args) -> str:
-    return reverse(url_name(name, lang), args=args)
+# Producer types, as ocop.domain.producers names them (by the same test kept the same).
+PRODUCER_TYPES = {
+    ProducerType.COOPERATIVE: _("Hợp tác xã"),
+    ProducerType.COMPANY: _("Công ty"),
+    ProducerType.HOUSEHOLD: _("Hộ kinh doanh"),
+    ProducerType.COOPERATIVE_GROUP: _("Tổ hợp tác"),
+    ProducerType.OTHER: _("Khác"),
+}
+
+# One decision's own standing in a product's history (ocop.domain.status on that decision).
+DECISION_STATE = {
+    Status.VALID: _("Đang có hiệu lực"),
+    Status.EXPIRED: _("Đã hết hạn"),
+    Status.REVOKED: _("Đã bị thu hồi"),
+    Status.NOT_RECOGNISED: _("Chưa có hiệu lực"),
+}
 
 
-def _render(request, lang, template, name, args, context, status=200):
-    """A page with its words, its canonical address and the address of the other language."""
-    day = context.get("day") or timezone.localdate()
-    context = {
-        "lang": lang,
-        "t": SITE_TEXTS[lang],
-        "w": words(lang, day=format_date(day)),
-        "other_url": _url(name, "en" if lang == "vi" else "vi", *args),
-        "canonical": public_url(request, _url(name, lang, *args)),
-        **context,
-    }
-    with translation.override(lang):
-        return render(request, template, context, status=status)
+def _render(request, template, name, args, context, status=200):
+    """A page with its canonical address (the URL name `name` with `args`)."""
+    context = {"canonical": public_url(request, reverse(name, args=args)), **context}
+    return render(request, template, context, status=status)
 
 
 @require_safe
 @public_page
 @kept_page
-def home(request, lang="vi"):
+def home(request):
     """Today's figures (or those of ?ngay=, dd/mm/yyyy or ISO), products to discover, ways to
     browse."""
     today = timezone.localdate()
@@ -70,10 +82,11 @@ def home(request, lang="vi"):
         "communes": _communes(day),
         "groups": _groups(today),
         "stars": [5, 4, 3],
+        # The letter's own wording of the figures (ocop.domain.figures_text) is Vietnamese
+        # only: the English page has the figures' cards alone.
+        "sentence": summary.sentence() if translation.get_language() == "vi" else "",
     }
-    return _render(
-        request, lang, "catalog/pages/home.html", "home", [], context, 400 if error else 200
-    )
+    return _render(request, "catalog/pages/home.html", "home", [], context, 400 if error else 200)
 
 
 def _featured(day: date) -> list[Product]:
@@ -127,7 +140,7 @@ class HistoryLine:
 @require_safe
 @public_page
 @kept_page
-def product_page(request, pk: int, slug_typed: str = "", lang="vi"):
+def product_page(request, pk: int, slug_typed: str = ""):
     """A product: photos, description, producer, where to buy, its recognitions and today's
     verdict (the same words as /xac-minh/). A wrong or missing slug redirects to the right one."""
     product = get_object_or_404(
@@ -135,7 +148,7 @@ def product_page(request, pk: int, slug_typed: str = "", lang="vi"):
         pk=pk,
     )
     if slug_typed != slug(product.name):
-        return redirect(product.get_public_url(lang), permanent=True)
+        return redirect(product.get_public_url(), permanent=True)
     decisions = list(product.decisions.order_by("decided_on", "pk"))
     if not decisions:
         raise Http404
@@ -151,9 +164,9 @@ def product_page(request, pk: int, slug_typed: str = "", lang="vi"):
         "verdict": said,
         "stars": standing.in_force.stars if standing.in_force else None,
         "code": shown.public_code,
-        "verify_url": _url("verify", lang, shown.public_code),
-        "qr_svg": _url("qr_svg", lang, shown.public_code),
-        "history": [_history_line(d, today, lang) for d in reversed(decisions)],
+        "verify_url": reverse("verify", args=[shown.public_code]),
+        "qr_svg": reverse("qr_svg", args=[shown.public_code]),
+        "history": [_history_line(d, today) for d in reversed(decisions)],
         "photos": photos,
         "shops": list(
             PointOfSale.objects.filter(Q(product=product) | Q(producer=product.producer_id))
@@ -161,15 +174,15 @@ def product_page(request, pk: int, slug_typed: str = "", lang="vi"):
         "og_image": public_url(request, photos[0].image.url) if photos else "",
     }
     args = [product.pk, slug(product.name)]
-    return _render(request, lang, "catalog/pages/product.html", "product_page", args, context)
+    return _render(request, "catalog/pages/product.html", "product_page", args, context)
 
 
-def _history_line(decision: Decision, day: date, lang: str) -> HistoryLine:
+def _history_line(decision: Decision, day: date) -> HistoryLine:
     status = status_on([decision.facts()], day)
-    return HistoryLine(decision, DECISION_STATE[lang][status], status)
+    return HistoryLine(decision, DECISION_STATE[status], status)
 
 
-def _with_status(products, day: date, lang: str) -> list[Product]:
+def _with_status(products, day: date) -> list[Product]:
     rows = list(
         products.with_status_on(day)
         .with_stars_on(day)
@@ -179,19 +192,17 @@ def _with_status(products, day: date, lang: str) -> list[Product]:
     )
     for product in rows:
         status = Status(product.status_on)
-        product.status_words = status.label if lang == "vi" else STATUS_EN[status]
+        product.status_words = STATUS_WORDS[status]
     return rows
 
 
 @require_safe
 @public_page
 @kept_page
-def producer_page(request, pk: int, lang="vi"):
+def producer_page(request, pk: int):
     producer = get_object_or_404(Producer.objects.select_related("unit__province"), pk=pk)
     today = timezone.localdate()
-    products = _with_status(
-        producer.products.filter(decisions__isnull=False).distinct(), today, lang
-    )
+    products = _with_status(producer.products.filter(decisions__isnull=False).distinct(), today)
     context = {
         "producer": producer,
         "day": today,
@@ -199,20 +210,20 @@ def producer_page(request, pk: int, lang="vi"):
         "shops": list(producer.points_of_sale.all()),
         "valid_count": sum(p.status_on == Status.VALID for p in products),
     }
-    return _render(request, lang, "catalog/pages/producer.html", "producer_page", [pk], context)
+    return _render(request, "catalog/pages/producer.html", "producer_page", [pk], context)
 
 
 @require_safe
 @public_page
 @kept_page
-def commune_page(request, code: str, lang="vi"):
+def commune_page(request, code: str):
     unit = get_object_or_404(Unit.objects.select_related("province"), code=code)
     today = timezone.localdate()
-    products = _with_status(unit.products.filter(decisions__isnull=False).distinct(), today, lang)
+    products = _with_status(unit.products.filter(decisions__isnull=False).distinct(), today)
     context = {
         "unit": unit,
         "day": today,
         "products": products,
         "valid_count": sum(p.status_on == Status.VALID for p in products),
     }
-    return _render(request, lang, "catalog/pages/commune.html", "commune_page", [code], context)
+    return _render(request, "catalog/pages/commune.html", "commune_page", [code], context)

@@ -146,7 +146,7 @@ def _intersection(sets) -> frozenset:
     return smallest_first[0].intersection(*smallest_first[1:])
 
 
-def search(criteria: Criteria, day: date, lang: str = "vi") -> Found:
+def search(criteria: Criteria, day: date) -> Found:
     standing = standings(day)
     key = (criteria.q, criteria.status, tuple(sorted(criteria.chosen.items())), criteria.sort)
     tally = standing.remembered(("tally", key), lambda: _tally(criteria, standing))
@@ -154,7 +154,7 @@ def search(criteria: Criteria, day: date, lang: str = "vi") -> Found:
     page = min(criteria.page, pages)
     shown = tally.chosen[(page - 1) * PER_PAGE : page * PER_PAGE]
     return Found(
-        results=_results(standing, [(row[PK], row[STARS]) for row in shown], day, lang),
+        results=_results(standing, [(row[PK], row[STARS]) for row in shown], day),
         total=len(tally.chosen),
         pages=pages,
         statuses=tally.statuses,
@@ -264,8 +264,9 @@ def _labels(name: str, values: list, standing: Standings) -> dict:
     return {v: v for v in values}
 
 
-def _results(standing: Standings, rows: list[tuple], day: date, lang: str) -> list[Result]:
-    """The page's products with their verdicts; each product read once for these standings."""
+def _results(standing: Standings, rows: list[tuple], day: date) -> list[Result]:
+    """The page's products with their verdicts and their pages in the active language; each
+    product read once for these standings."""
     kept = standing.products
     missing = [pk for pk, _ in rows if pk not in kept]
     if missing:
@@ -280,6 +281,5 @@ def _results(standing: Standings, rows: list[tuple], day: date, lang: str) -> li
             decisions = sorted(product.decisions.all(), key=lambda d: (d.decided_on, d.pk))
             kept[pk] = (product, judge(decisions, day)[1])
     return [
-        Result(kept[pk][0], stars, kept[pk][1], kept[pk][0].get_public_url(lang))
-        for pk, stars in rows
+        Result(kept[pk][0], stars, kept[pk][1], kept[pk][0].get_public_url()) for pk, stars in rows
     ]

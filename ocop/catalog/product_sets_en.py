@@ -2,7 +2,13 @@
 pages. The registry keeps the Vietnamese names of the OCOP programme's classification
 (ocop/registry/data/product_sets.csv); the English pages look them up here, by the set's key
 (I.1.a …) and by the group's Vietnamese name. A set or group added later without an English
-name shows its Vietnamese name."""
+name shows its Vietnamese name.
+
+These are reference data beside the registry's rows, not words of the site: they stay out of
+the gettext catalogue, which holds what the code says (makemessages would drop names it does
+not find in the code), and are keyed by the programme's codes rather than by a wording."""
+
+from django.utils import translation
 
 SETS = {
     "I.1.a": "Fresh vegetables, tubers, fruits and nuts",
@@ -69,13 +75,15 @@ SECTORS = {
 }
 
 
-def set_name(product_set, lang: str) -> str:
-    """The set's name in `lang` ("vi" or "en")."""
-    if lang == "en":
-        return SETS.get(product_set.key, product_set.name)
-    return product_set.name
+def _in_english() -> bool:
+    return translation.get_language() == "en"
 
 
-def group_name(group: str, lang: str) -> str:
-    """A group's name (as the registry stores it, in Vietnamese) in `lang`."""
-    return GROUPS.get(group, group) if lang == "en" else group
+def set_name(product_set) -> str:
+    """The set's name in the active language."""
+    return SETS.get(product_set.key, product_set.name) if _in_english() else product_set.name
+
+
+def group_name(group: str) -> str:
+    """A group's name (as the registry stores it, in Vietnamese) in the active language."""
+    return GROUPS.get(group, group) if _in_english() else group

@@ -7,6 +7,7 @@ out rather than guessed."""
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import Resolver404, get_resolver, resolve, reverse
+from django.utils import translation
 
 from ocop.registry.models import Producer, Product, Unit
 
@@ -91,8 +92,11 @@ class StaticPagesSitemap(PublicSitemap):
 
 
 def _exists(path: str) -> bool:
+    # An /en/ address resolves only while English is active (i18n_patterns).
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
     try:
-        resolve(path)
+        with translation.override(language):
+            resolve(path)
     except Resolver404:
         return False
     return True

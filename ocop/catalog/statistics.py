@@ -1,6 +1,6 @@
 """The figures of the statistics page (/thong-ke/), each chart as a table: a heading row and
-rows of (label, numbers...). Everything is counted by the registry (summarize() and the
-QuerySets); this module only lays the counts out."""
+rows of (label, numbers...), in the active language. Everything is counted by the registry
+(summarize() and the QuerySets); this module only lays the counts out."""
 
 from collections import Counter
 from dataclasses import dataclass
@@ -8,6 +8,9 @@ from datetime import date, timedelta
 
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from ocop.catalog.product_sets_en import group_name
 from ocop.domain.validity import add_months
@@ -16,6 +19,14 @@ from ocop.registry.summary import Summary, summarize
 
 MONTHS_AHEAD = 12
 STARS = sorted(Decision.Stars.values, reverse=True)
+
+TITLES = {
+    "hang-sao": gettext_lazy("Sản phẩm còn hiệu lực theo hạng sao"),
+    "xa-phuong": gettext_lazy("Sản phẩm còn hiệu lực theo xã, phường"),
+    "nhom": gettext_lazy("Sản phẩm còn hiệu lực theo nhóm sản phẩm"),
+    "cong-nhan-theo-nam": gettext_lazy("Số lượt công nhận theo năm"),
+    "het-han-theo-thang": gettext_lazy("Sản phẩm sẽ hết thời hạn công nhận trong 12 tháng tới"),
+}
 
 
 @dataclass
@@ -35,53 +46,57 @@ class Chart:
         return {"labels": [str(row[0]) for row in self.rows], "series": series}
 
 
-def charts(day: date, words: dict) -> tuple[Summary, list[Chart]]:
-    """Every chart on `day`, headed with `words` (ocop.catalog.texts_statistics)."""
+def charts(day: date) -> tuple[Summary, list[Chart]]:
+    """Every chart on `day`."""
     summary = summarize(day, breakdowns=True)
-    return summary, [*_from_summary(summary, words), *_from_decisions(day, words)]
+    return summary, [*_from_summary(summary), *_from_decisions(day)]
 
 
-def chart(slug: str, day: date, words: dict) -> Chart | None:
+def chart(slug: str, day: date) -> Chart | None:
     """One chart (for its CSV), counting no more than it needs."""
     if slug in ("cong-nhan-theo-nam", "het-han-theo-thang"):
-        found = _from_decisions(day, words)
+        found = _from_decisions(day)
     else:
-        found = _from_summary(summarize(day, breakdowns=True), words)
+        found = _from_summary(summarize(day, breakdowns=True))
     return next((c for c in found if c.slug == slug), None)
 
 
-def _from_summary(summary: Summary, words: dict) -> list[Chart]:
+def _from_summary(summary: Summary) -> list[Chart]:
     return [
-        by_stars(summary, words),
-        by_mapping("xa-phuong", summary.by_commune, words["commune"], words),
-        by_mapping("nhom", _groups_in(summary.by_group, words["lang"]), words["group"], words),
+        by_stars(summary),
+        by_mapping("xa-phuong", summary.by_commune, _("Xã, phường")),
+        by_mapping("nhom", _groups_in(summary.by_group), _("Nhóm sản phẩm")),
     ]
 
 
-def _groups_in(counts: dict[str, int], lang: str) -> dict[str, int]:
+def _groups_in(counts: dict[str, int]) -> dict[str, int]:
     """The product groups' names in the page's language: as counted (Vietnamese dictionary
     order) on the Vietnamese page, in English alphabetical order on the English one."""
-    if lang == "vi":
+    if translation.get_language() != "en":
         return counts
-    named = {group_name(group, lang) if group else group: n for group, n in counts.items()}
+    named = {group_name(group) if group else group: n for group, n in counts.items()}
     return dict(sorted(named.items(), key=lambda item: (not item[0], (item[0] or "").casefold())))
 
 
-def _from_decisions(day: date, words: dict) -> list[Chart]:
-    return [recognitions_per_year(day, words), expiries_by_month(day, words)]
+def _from_decisions(day: date) -> list[Chart]:
+    return [recognitions_per_year(day), expiries_by_month(day)]
 
 
-def by_stars(summary: Summary, words: dict) -> Chart:
-    rows = [(words["n_stars"].format(n=s), summary.valid_by_stars[str(s)]) for s in STARS]
-    return Chart("hang-sao", [words["stars"], words["valid_products"]], rows)
+def n_stars(n: int) -> str:
+    return ngettext("%(n)s sao", "%(n)s sao", n) % {"n": n}
 
 
-def by_mapping(slug: str, counts: dict[str, int], heading: str, words: dict) -> Chart:
-    rows = [(name or words["unknown"], n) for name, n in counts.items()]
-    return Chart(slug, [heading, words["valid_products"]], rows)
+def by_stars(summary: Summary) -> Chart:
+    rows = [(n_stars(s), summary.valid_by_stars[str(s)]) for s in STARS]
+    return Chart("hang-sao", [_("Hạng sao"), _("Số sản phẩm còn hiệu lực")], rows)
 
 
-def recognitions_per_year(day: date, words: dict) -> Chart:
+def by_mapping(slug: str, counts: dict[str, int], heading: str) -> Chart:
+    rows = [(name or _("Chưa xác định"), n) for name, n in counts.items()]
+    return Chart(slug, [heading, _("Số sản phẩm còn hiệu lực")], rows)
+
+
+def recognitions_per_year(day: date) -> Chart:
     """Decisions signed by `day`, per year and stars (a product recognised again counts again:
     each decision is one recognition)."""
     counted = (
@@ -98,11 +113,11 @@ def recognitions_per_year(day: date, words: dict) -> Chart:
         (year, *(table[year][s] for s in STARS), sum(table[year].values()))
         for year in sorted(table)
     ]
-    columns = [words["year"], *(words["n_stars"].format(n=s) for s in STARS), words["total"]]
+    columns = [_("Năm"), *(n_stars(s) for s in STARS), _("Tổng")]
     return Chart("cong-nhan-theo-nam", columns, rows, drawn=len(STARS))
 
 
-def expiries_by_month(day: date, words: dict) -> Chart:
+def expiries_by_month(day: date) -> Chart:
     """Products whose recognition, as known on `day`, runs out in each of the next months."""
     months = [add_months(day.replace(day=1), i) for i in range(MONTHS_AHEAD)]
     end = add_months(months[-1], 1) - timedelta(days=1)
@@ -111,4 +126,4 @@ def expiries_by_month(day: date, words: dict) -> Chart:
     )
     per_month = Counter(d.replace(day=1) for d in ending)
     rows = [(f"{m.month:02d}/{m.year}", per_month[m]) for m in months]
-    return Chart("het-han-theo-thang", [words["month"], words["expiring"]], rows)
+    return Chart("het-han-theo-thang", [_("Tháng"), _("Số sản phẩm hết thời hạn")], rows)

@@ -1,13 +1,11 @@
-from ocop.catalog import views
-from ocop.catalog.bilingual import bilingual
+from django.urls import path
 
-urlpatterns = bilingual(
-    "xac-minh/",
-    [
-        ("", views.check, "check"),
-        ("<str:code>/", views.verify_page, "verify"),
-        ("<str:code>/qr.svg", views.qr_svg, "qr_svg"),
-        ("<str:code>/qr.png", views.qr_png, "qr_png"),
-        ("<str:code>/nhan/", views.labels, "labels"),
-    ],
-)
+from ocop.catalog import views
+
+urlpatterns = [
+    path("xac-minh/", views.check, name="check"),
+    path("xac-minh/<str:code>/", views.verify_page, name="verify"),
+    path("xac-minh/<str:code>/qr.svg", views.qr_svg, name="qr_svg"),
+    path("xac-minh/<str:code>/qr.png", views.qr_png, name="qr_png"),
+    path("xac-minh/<str:code>/nhan/", views.labels, name="labels"),
+]

@@ -1,10 +1,8 @@
-from ocop.catalog import misuse_form
-from ocop.catalog.bilingual import bilingual
+from django.urls import path
 
-urlpatterns = bilingual(
-    "phan-anh/",
-    [
-        ("", misuse_form.report, "report"),
-        ("da-nhan/<str:reference>/", misuse_form.thanks, "report_thanks"),
-    ],
-)
+from ocop.catalog import misuse_form
+
+urlpatterns = [
+    path("phan-anh/", misuse_form.report, name="report"),
+    path("phan-anh/da-nhan/<str:reference>/", misuse_form.thanks, name="report_thanks"),
+]

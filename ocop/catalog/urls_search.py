@@ -1,4 +1,5 @@
-from ocop.catalog import views_search
-from ocop.catalog.bilingual import bilingual
+from django.urls import path
 
-urlpatterns = bilingual("san-pham/", [("", views_search.products, "search")])
+from ocop.catalog import views_search
+
+urlpatterns = [path("san-pham/", views_search.products, name="search")]

@@ -1,10 +1,8 @@
-from ocop.catalog import views_statistics
-from ocop.catalog.bilingual import bilingual
+from django.urls import path
 
-urlpatterns = bilingual(
-    "thong-ke/",
-    [
-        ("", views_statistics.statistics, "statistics"),
-        ("<slug:chart>.csv", views_statistics.chart_csv, "statistics_csv"),
-    ],
-)
+from ocop.catalog import views_statistics
+
+urlpatterns = [
+    path("thong-ke/", views_statistics.statistics, name="statistics"),
+    path("thong-ke/<slug:chart>.csv", views_statistics.chart_csv, name="statistics_csv"),
+]

@@ -5,6 +5,8 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils import translation
+
 from ocop.domain.verdict import Standing, Verdict, standing_on, verdict
 from ocop.registry.models import Decision, Product
 
@@ -67,3 +69,14 @@ def judge(decisions: list[Decision], day: date) -> tuple[Standing, Verdict]:
     standing = standing_on([d.facts() for d in decisions], day)
     latest = next((d for d in decisions if standing.latest and d.pk == standing.latest.order), None)
     return standing, verdict(standing, latest.revocation_reason if latest else "")
+
+
+def said(found: Verdict) -> str:
+    """The verdict's sentence in the active language. ocop.domain.verdict words each verdict in
+    both languages at once, as the API gives them; a page shows the one it speaks."""
+    return found.en if translation.get_language() == "en" else found.vi
+
+
+def ground(found: Verdict) -> str:
+    """The ground of a revocation, as said() says the verdict ("" for no revocation)."""
+    return found.ground_en if translation.get_language() == "en" else found.ground_vi

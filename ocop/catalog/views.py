@@ -1,5 +1,6 @@
 """The verification pages: /xac-minh/ (the check form), /xac-minh/<code>/ (the verdict), its QR
-code (SVG, PNG) and its A4 sheet of labels, in Vietnamese and under /en/ in English."""
+code (SVG, PNG) and its A4 sheet of labels, in Vietnamese and under /en/ in English (the
+active language: ocop/urls.py)."""
 
 import hashlib
 import io
@@ -14,12 +15,9 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
 from django.views.decorators.http import etag, require_safe
 
-from ocop.catalog.bilingual import url_name
 from ocop.catalog.models import ScanCount
 from ocop.catalog.search import LIMIT, search
-from ocop.catalog.texts import TEXTS
-from ocop.catalog.verification import find, verify
-from ocop.domain.dates import format_date
+from ocop.catalog.verification import find, said, verify
 from ocop.domain.public_codes import normalize
 from ocop.domain.verdict import verdict
 from ocop.shared.counters import count_one
@@ -32,81 +30,59 @@ LABELS_PER_SHEET = 12
 _VERDICTS = Kept(size=2000)
 
 
-def _context(request, lang: str, path_vi: str, path_en: str, **extra) -> dict:
-    values = {
-        "q": extra.get("q", ""),
-        "code": extra.get("code") or "",
-        "day": format_date(timezone.localdate()),
-        "n": LABELS_PER_SHEET if "sheet" in extra else LIMIT,
-    }
+def _context(request, path: str | None, **extra) -> dict:
+    """A public page's context: its canonical address (`path` on the public site; None for a
+    page search engines should not keep) and the check form's address."""
     return {
-        "lang": lang,
-        "t": {key: text.format(**values) for key, text in TEXTS[lang].items()},
-        "other_url": path_en if lang == "vi" else path_vi,
-        "canonical": public_url(request, path_vi if lang == "vi" else path_en),
-        "check_url": reverse(url_name("check", lang)),
+        "canonical": public_url(request, path) if path else None,
+        "check_url": reverse("check"),
         **extra,
     }
 
 
-def _render(request, lang: str, template: str, context: dict, status: int = 200):
-    with translation.override(lang):
-        return render(request, template, context, status=status)
-
-
 @require_safe
-def check(request, lang="vi"):
+def check(request):
     """The form: a code goes to its page; anything else is a product name."""
     typed = request.GET.get("q", "").strip()[:200]
     code = normalize(typed) if typed else None
     if code and find(code):
-        return redirect(url_name("verify", lang), code=code)
+        return redirect("verify", code=code)
     results, more = search(typed, timezone.localdate()) if typed and not code else ([], False)
     context = _context(
         request,
-        lang,
         reverse("check"),
-        reverse("check_en"),
         q=typed,
         code=code,
         results=results,
         more=more,
+        limit=LIMIT,
         not_found=verdict(None),
     )
+    return render(request, "catalog/check.html", context)
 
-    return _render(request, lang, "catalog/check.html", context)
 
-
-def _decision_or_404(request, code: str, lang: str, name: str):
+def _decision_or_404(request, code: str, name: str):
     """The decision of a code as typed in the address; a code written another way ("h7kq3mxp")
     redirects to the printed form, so every code has one address."""
     printed = normalize(code)
     if printed and printed != code:
-        return None, redirect(url_name(name, lang), code=printed, permanent=True)
+        return None, redirect(name, code=printed, permanent=True)
     decision = find(printed) if printed else None
     if decision is None:
         if name != "verify":
             raise Http404
-        return None, _not_found(request, code, lang)
+        return None, _not_found(request, code)
     return decision, None
 
 
-def _not_found(request, code: str, lang: str):
+def _not_found(request, code: str):
     context = _context(
-        request,
-        lang,
-        reverse("check"),
-        reverse("check_en"),
-        code=code,
-        found=None,
-        verdict=verdict(None),
-        today=timezone.localdate(),
+        request, None, code=code, found=None, verdict=verdict(None), today=timezone.localdate()
     )
-    context["canonical"] = None
-    return _render(request, lang, "catalog/verify.html", context, status=404)
+    return render(request, "catalog/verify.html", context, status=404)
 
 
-def verify_page(request, code: str, lang="vi"):
+def verify_page(request, code: str):
     """The verdict for a code. Every GET counts as one check of the code today (a scan, or a
     code typed in): the page is never served from a cache without asking, see below. The page
     itself is kept once rendered until the day or the registry changes (ocop.shared.freshness):
@@ -115,16 +91,16 @@ def verify_page(request, code: str, lang="vi"):
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
     printed = normalize(code)
     if printed and printed != code:
-        return redirect(url_name("verify", lang), code=printed, permanent=True)
+        return redirect("verify", code=printed, permanent=True)
     today = timezone.localdate()
     kept = _VERDICTS.get(
         today,
-        address_key(request, lang),
-        lambda: _verdict(request, printed, lang, today),
+        address_key(request),
+        lambda: _verdict(request, printed, today),
         keep=lambda value: value is not None,
     )
     if kept is None:
-        return _not_found(request, code, lang)
+        return _not_found(request, code)
     decision_pk, content, tag = kept
     if request.method == "GET":
         count_one(ScanCount, decision_id=decision_pk, day=today)
@@ -136,49 +112,45 @@ def verify_page(request, code: str, lang="vi"):
     return get_conditional_response(request, etag=tag, response=response)
 
 
-def _verdict(request, printed: str | None, lang: str, today) -> tuple | None:
+def _verdict(request, printed: str | None, today) -> tuple | None:
     """(the decision's id, the page, its ETag) for a printed code; None when no such code."""
     decision = find(printed) if printed else None
     if decision is None:
         return None
     found = verify(decision, today)
     code = found.decision.public_code
-    verdict_text = found.verdict.vi if lang == "vi" else found.verdict.en
     context = _context(
         request,
-        lang,
         reverse("verify", args=[code]),
-        reverse("verify_en", args=[code]),
         code=code,
         found=found,
         verdict=found.verdict,
         today=found.day,
-        og_title=f"{found.product.name}: {verdict_text}",
-        qr_svg=reverse(url_name("qr_svg", lang), args=[code]),
-        qr_png=public_url(request, reverse(url_name("qr_png", lang), args=[code])),
-        labels_url=reverse(url_name("labels", lang), args=[code]),
-        product_url=found.product.get_public_url(lang),
+        og_title=f"{found.product.name}: {said(found.verdict)}",
+        qr_svg=reverse("qr_svg", args=[code]),
+        qr_png=public_url(request, reverse("qr_png", args=[code])),
+        labels_url=reverse("labels", args=[code]),
+        product_url=found.product.get_public_url(),
         in_force_code_url=(
-            reverse(url_name("verify", lang), args=[found.in_force.public_code])
-            if found.superseded
-            else None
+            reverse("verify", args=[found.in_force.public_code]) if found.superseded else None
         ),
     )
-    response = _render(request, lang, "catalog/verify.html", context)
-    tag = quote_etag(found.etag(lang, settings.OCOP_PUBLIC_URL))
+    response = render(request, "catalog/verify.html", context)
+    tag = quote_etag(found.etag(translation.get_language(), settings.OCOP_PUBLIC_URL))
     return decision.pk, response.content, tag
 
 
-def qr_target(request, code: str, lang: str) -> str:
-    return public_url(request, reverse(url_name("verify", lang), args=[code]))
+def qr_target(request, code: str) -> str:
+    """The verification page a QR code leads to, in the language of the page that shows it."""
+    return public_url(request, reverse("verify", args=[code]))
 
 
 def _qr_image(kind: str, content_type: str, **options):
-    def view(request, code: str, lang="vi"):
-        decision, answer = _decision_or_404(request, code, lang, f"qr_{kind}")
+    def view(request, code: str):
+        decision, answer = _decision_or_404(request, code, f"qr_{kind}")
         if answer is not None:
             return answer
-        target = qr_target(request, decision.public_code, lang)
+        target = qr_target(request, decision.public_code)
         tag = hashlib.sha256(f"{kind}{target}".encode()).hexdigest()[:32]
         return _image(request, kind, content_type, target, options, tag=tag)
 
@@ -201,23 +173,21 @@ qr_png = _qr_image("png", "image/png", scale=10)
 
 
 @require_safe
-def labels(request, code: str, lang="vi"):
+def labels(request, code: str):
     """An A4 sheet of labels for the product: QR, code, name, stars. Not counted as a check."""
-    decision, answer = _decision_or_404(request, code, lang, "labels")
+    decision, answer = _decision_or_404(request, code, "labels")
     if answer is not None:
         return answer
     found = verify(decision, timezone.localdate())
     context = _context(
         request,
-        lang,
         reverse("labels", args=[code]),
-        reverse("labels_en", args=[code]),
         code=code,
         found=found,
         sheet=range(LABELS_PER_SHEET),
-        qr_svg=reverse(url_name("qr_svg", lang), args=[code]),
-        verify_url=reverse(url_name("verify", lang), args=[code]),
+        qr_svg=reverse("qr_svg", args=[code]),
+        verify_url=reverse("verify", args=[code]),
     )
-    response = _render(request, lang, "catalog/labels.html", context)
+    response = render(request, "catalog/labels.html", context)
     patch_cache_control(response, public=True, no_cache=True)
     return response

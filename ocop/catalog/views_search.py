@@ -2,57 +2,66 @@
 
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
+from ocop.catalog.pages import PRODUCER_TYPES
 from ocop.catalog.product_search import FACETS, PER_PAGE, STATUSES, Criteria, search
-from ocop.catalog.search_texts import PRODUCER_TYPES_EN, SEARCH_TEXTS
-from ocop.catalog.texts import TEXTS
 from ocop.catalog.views import public_url
 from ocop.shared.caching import public_page
 from ocop.shared.kept_pages import kept_page
+
+# The filters' headings and the choices of the status filter (address parameters as keys).
+LEGENDS = {
+    "sao": _("Hạng sao"),
+    "bo": _("Bộ sản phẩm"),
+    "xa": _("Xã, phường"),
+    "loai": _("Loại hình chủ thể"),
+}
+STATUS_CHOICES = {
+    "con-hieu-luc": _("Còn hiệu lực"),
+    "het-han": _("Hết hiệu lực"),
+    "thu-hoi": _("Đã bị thu hồi"),
+    "tat-ca": _("Tất cả"),
+}
 
 
 @require_safe
 @public_page
 @kept_page
-def products(request, lang="vi"):
+def products(request):
     criteria = Criteria.from_query(request.GET)
-    found = search(criteria, timezone.localdate(), lang)
-    path = reverse("search" if lang == "vi" else "search_en")
+    found = search(criteria, timezone.localdate())
+    path = reverse("search")
     page = min(criteria.page, found.pages)
-    words = {"q": criteria.q, "total": found.total, "pages": found.pages, "page": page, "n": "{n}"}
-    words_here = {key: text.format(**words) for key, text in SEARCH_TEXTS[lang].items()}
     context = {
-        "lang": lang,
-        "t": {**TEXTS[lang], **words_here},
         "criteria": criteria,
         "found": found,
         "page": page,
         "first_number": (page - 1) * PER_PAGE + 1,
-        "statuses": [(key, words_here[key], found.statuses.get(key)) for key in STATUSES],
-        "facets": [_facet(name, found.facets[name], words_here, lang) for name in FACETS],
+        "statuses": [(key, STATUS_CHOICES[key], found.statuses.get(key)) for key in STATUSES],
+        "facets": [_facet(name, found.facets[name]) for name in FACETS],
         "pages": _pages(criteria, path, page, found.pages),
         "relevance_url": criteria.url(path, sort="", page=1),
         "name_url": criteria.url(path, sort="ten", page=1),
         "filtered": bool(criteria.chosen) or criteria.status != "con-hieu-luc",
         "clear_url": Criteria(q=criteria.q).url(path),
-        "other_url": criteria.url(reverse("search_en" if lang == "vi" else "search")),
         "canonical": public_url(request, criteria.url(path, page=page)),
     }
-    with translation.override(lang):
-        return render(request, "catalog/search.html", context)
+    return render(request, "catalog/search.html", context)
 
 
-def _facet(name: str, values, t: dict, lang: str) -> dict:
+def _facet(name: str, values) -> dict:
     def label(value) -> str:
         if name == "sao":
-            return t["stars_value"].format(n=value.label)
+            return ngettext("%(n)s sao", "%(n)s sao", value.label) % {"n": value.label}
         if name == "loai":
-            return PRODUCER_TYPES_EN[value.value] if lang == "en" else value.label.label
+            return str(PRODUCER_TYPES[value.value])
         return value.label.name if name == "bo" else str(value.label)
 
-    return {"name": name, "legend": t[name], "values": [(v, label(v)) for v in values]}
+    return {"name": name, "legend": LEGENDS[name], "values": [(v, label(v)) for v in values]}
 
 
 def _pages(criteria: Criteria, path: str, page: int, pages: int) -> dict:

@@ -5,15 +5,14 @@ import csv
 import io
 
 from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
-from ocop.catalog.bilingual import url_name
+from ocop.catalog.statistics import TITLES, charts
 from ocop.catalog.statistics import chart as statistics_chart
-from ocop.catalog.statistics import charts
-from ocop.catalog.texts_statistics import TITLES, WORDS
-from ocop.catalog.views import _context, _render
+from ocop.catalog.views import _context
 from ocop.domain.dates import asked_day, format_date
 from ocop.formula_injection import safe_csv_value
 from ocop.shared.caching import public_page
@@ -27,45 +26,42 @@ def report_day(request) -> tuple:
 
 @require_safe
 @public_page
-def statistics(request, lang="vi"):
+def statistics(request):
     day, error = report_day(request)
-    words = WORDS[lang]
-    summary, drawn = charts(day, words)
+    summary, drawn = charts(day)
     query = f"?ngay={format_date(day)}"
     context = _context(
         request,
-        lang,
         reverse("statistics"),
-        reverse("statistics_en"),
-        s={key: text.replace("{day}", format_date(day)) for key, text in words.items()},
         day=day,
         error=error,
         summary=summary,
+        # The letter's wording of the figures is Vietnamese only (as on the home page).
+        sentence=summary.sentence() if translation.get_language() == "vi" else "",
         query=query,
         charts=[
             {
                 "slug": chart.slug,
-                "title": TITLES[lang][chart.slug],
-                "label": words["chart_label"].format(title=TITLES[lang][chart.slug]),
+                "title": TITLES[chart.slug],
                 "chart": chart,
-                "csv": reverse(url_name("statistics_csv", lang), args=[chart.slug]) + query,
+                "csv": reverse("statistics_csv", args=[chart.slug]) + query,
             }
             for chart in drawn
         ],
         chart_data={chart.slug: chart.to_dict() for chart in drawn},
     )
-    return _render(request, lang, "catalog/statistics.html", context, status=400 if error else 200)
+    return render(request, "catalog/statistics.html", context, status=400 if error else 200)
 
 
 @require_safe
 @public_page
-def chart_csv(request, chart: str, lang="vi"):
-    if chart not in TITLES[lang]:
+def chart_csv(request, chart: str):
+    if chart not in TITLES:
         raise Http404
     day, error = report_day(request)
     if error:
         return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
-    found = statistics_chart(chart, day, WORDS[lang])
+    found = statistics_chart(chart, day)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([safe_csv_value(name) for name in found.columns])

@@ -2,7 +2,7 @@
 DossierStep row with who and when. Rights are checked here, against the product's commune, so
 a crafted request cannot skip the page's checks; the path is ocop.domain.dossier_flow, the score
 sheet ocop.domain.scoring, and the decision a normal ORM save, so its last valid day, public
-code and the public pages follow (ocop.registry.derived, links, catalog.freshness)."""
+code and the public pages follow (ocop.registry.derived, links, shared.freshness)."""
 
 from dataclasses import dataclass
 from datetime import date

@@ -9,10 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from ocop.accounts.recipients import commune_officer_addresses
-from ocop.domain.dates import format_date
 from ocop.domain.revocation import Ground, public_reason, refusal
 from ocop.enforcement.models import Revocation
-from ocop.notices.sending import send_notice
+from ocop.notices.sending import render_mail, send_notice
 from ocop.registry.models import Decision
 
 DECISION_FIELDS = ["revoked_on", "revocation_number", "revocation_reason"]
@@ -111,35 +110,14 @@ def notify(revocation: Revocation, *, undone: bool) -> list:
 
 
 def message(revocation: Revocation, *, undone: bool) -> tuple[str, str]:
-    decision, product = revocation.decision, revocation.decision.product
-    recognition = (
-        f"Quyết định công nhận số {decision.number} ngày {format_date(decision.decided_on)} "
-        f"({decision.stars} sao)"
+    """The words to the producer and the commune (enforcement/email/revocation*.txt)."""
+    context = {
+        "revocation": revocation,
+        "decision": revocation.decision,
+        "product": revocation.decision.product,
+        "ground": Ground(revocation.ground).label,
+        "undone": undone,
+    }
+    return render_mail(
+        "enforcement/email/revocation_subject.txt", "enforcement/email/revocation.txt", context
     )
-    revoked = (
-        f"quyết định thu hồi số {revocation.number} ngày {format_date(revocation.revoked_on)} "
-        f"của {revocation.issuer}"
-    )
-    lines = [f"Sản phẩm: {product.name}", f"Chủ thể: {product.producer.name}", ""]
-    if undone:
-        subject = f"Hủy thu hồi công nhận OCOP: {product.name}"
-        lines += [
-            f"Việc thu hồi theo {revoked} đã được hủy. {recognition} có hiệu lực trở lại "
-            "như trước khi thu hồi.",
-            f"Lý do hủy: {revocation.undo_reason}",
-        ]
-    else:
-        subject = f"Thu hồi công nhận OCOP: {product.name}"
-        lines += [
-            f"{recognition} đã bị thu hồi theo {revoked}.",
-            f"Căn cứ: {Ground(revocation.ground).label}.",
-        ]
-        if revocation.detail:
-            lines.append(f"Nội dung: {revocation.detail}")
-        lines += [
-            "",
-            "Từ ngày thu hồi, sản phẩm không được in, dán hay sử dụng nhãn OCOP và hạng sao.",
-        ]
-    province = product.unit.province
-    lines += ["", f"Sở Nông nghiệp và Môi trường {province.kind} {province.name}"]
-    return subject, "\n".join(lines)

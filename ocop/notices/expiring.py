@@ -36,6 +36,14 @@ class Expiry:
         return self.product.producer
 
     @property
+    def contacts(self) -> str:
+        """The producer's phone, e-mail and address, those known, on one line."""
+        producer = self.producer
+        return ", ".join(
+            part for part in (producer.phone, producer.email, producer.address) if part
+        )
+
+    @property
     def unit(self):
         return self.product.unit
 

@@ -14,13 +14,13 @@ from django.core.exceptions import ValidationError
 from django.core.mail import get_connection
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from ocop.accounts.recipients import commune_officer_addresses
-from ocop.domain.reminders import digest_day, due_interval
-from ocop.notices import texts
-from ocop.notices.expiring import Expiry, expired, expiring
+from ocop.domain.reminders import MIN_NOTICE_DAYS, digest_day, due_interval
+from ocop.notices.expiring import Expiry, by_commune, expired, expiring
 from ocop.notices.models import DigestSent, Reminder
-from ocop.notices.sending import send_notice
+from ocop.notices.sending import render_mail, send_notice
 from ocop.registry.models import Product
 
 
@@ -60,8 +60,23 @@ def due_reminders(province, today: date, intervals: tuple[int, ...]) -> list[Mes
             message = messages.setdefault(address, Message("reminder", address, role))
             message.items.append((row, interval))
     for message in messages.values():
-        message.subject, message.body = texts.reminder(message, province, today)
+        message.subject, message.body = reminder_mail(message, province, today)
     return sorted(messages.values(), key=lambda m: (m.role, m.recipient))
+
+
+def reminder_mail(message: Message, province, today: date) -> tuple[str, str]:
+    """The words of one reminder (notices/email/reminder*.txt): to a producer, or to a commune
+    officer with each producer's contacts."""
+    to_producer = message.role == Reminder.Role.PRODUCER
+    context = {
+        "rows": [row for row, _ in message.items],
+        "to_producer": to_producer,
+        "to_officer": not to_producer,
+        "province": province,
+        "today": today,
+        "min_notice_days": MIN_NOTICE_DAYS,
+    }
+    return render_mail("notices/email/reminder_subject.txt", "notices/email/reminder.txt", context)
 
 
 def _recipients(row: Expiry, officers: dict) -> list[tuple[str, str]]:
@@ -157,7 +172,20 @@ def due_digests(province, today: date, intervals, weekday: int, addresses) -> li
     reminded = Reminder.objects.filter(
         product__unit__province=province, notice__sent_at__date__gte=day - timedelta(7)
     ).count()
-    subject, body = texts.digest(province, today, day, soon, lately, reminded)
+    context = {
+        "province": province,
+        "today": today,
+        "day": day,
+        "soon": soon,
+        "soon_by_commune": by_commune(soon),
+        "lately": lately,
+        "lately_by_commune": by_commune(lately),
+        "reminded": reminded,
+        "desk_address": settings.OCOP_PUBLIC_URL + reverse("notices:desk"),
+    }
+    subject, body = render_mail(
+        "notices/email/digest_subject.txt", "notices/email/digest.txt", context
+    )
     return [Message("digest", a, "department", subject=subject, body=body, day=day) for a in todo]
 
 

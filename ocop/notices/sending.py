@@ -1,16 +1,28 @@
 """Send one e-mail and log it (ocop.notices.models.Notice). Every module that writes to
-producers, officers or buyers calls `send_notice`; none opens its own connection."""
+producers, officers or buyers calls `send_notice`; none opens its own connection. Their words
+are plain-text templates (`render_mail`)."""
 
 import logging
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage, get_connection
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 
 from ocop.notices.models import Notice
 
 log = logging.getLogger(__name__)
+
+
+def render_mail(subject_template: str, body_template: str, context: dict) -> tuple[str, str]:
+    """(subject, body) of a message from two plain-text templates: the subject on one line,
+    the body ending with one line break. Always in LANGUAGE_CODE (Vietnamese): producers and
+    officers read them, whichever page a buyer wrote from."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(subject_template, context)
+        body = render_to_string(body_template, context)
+    return "".join(subject.splitlines()), body.rstrip() + "\n"
 
 
 def send_notice(

@@ -255,9 +255,9 @@ class Product(models.Model):
         """The public product page (the admin's "Xem trên trang web")."""
         return self.get_public_url()
 
-    def get_public_url(self, lang: str = "vi") -> str:
-        name = "product_page" if lang == "vi" else "product_page_en"
-        return reverse(name, args=[self.pk, slug(self.name)])
+    def get_public_url(self) -> str:
+        """The product's page in the active language (/en/… on the English pages)."""
+        return reverse("product_page", args=[self.pk, slug(self.name)])
 
     def derive(self) -> None:
         self.name = names.normalize_text(self.name)

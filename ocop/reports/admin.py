@@ -3,9 +3,8 @@ from django.contrib import admin
 from django.utils.html import format_html_join
 
 from ocop.registry.models import Province
-from ocop.reports.models import LetterTexts
+from ocop.reports.models import LetterTexts, default_texts
 from ocop.reports.placeholders import PLACEHOLDERS
-from ocop.reports.texts import default_texts
 
 # The admin index gains a link to the reports page (templates/reports/admin_index.html).
 admin.site.index_template = "reports/admin_index.html"

@@ -10,7 +10,6 @@ from ocop.registry.models import Product, Province
 from ocop.reports.lists import Figures, Lists, checked_lists
 from ocop.reports.models import LetterTexts
 from ocop.reports.placeholders import fill, problem
-from ocop.reports.texts import lines, paragraphs
 
 BLANK = " " * 6  # where the clerk writes the number and the day by hand
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -174,3 +173,14 @@ def figures_sentence(figures: Figures) -> str:
         figures.expired_products,
         figures.revoked_products or 0,
     )
+
+
+def lines(text: str) -> list[str]:
+    """The items of a one-per-line text, without the dashes someone may have typed."""
+    items = (line.strip().removeprefix("-").removeprefix("–").strip() for line in text.splitlines())
+    return [item for item in items if item]
+
+
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of a one-per-line text, blank lines left out."""
+    return [line.strip() for line in text.splitlines() if line.strip()]

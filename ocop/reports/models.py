@@ -2,12 +2,32 @@
 is a template: named placeholders ({so_san_pham_con_han}, …) are filled when the letter is built
 and checked when the row is saved (ocop.reports.placeholders)."""
 
+import tomllib
+from pathlib import Path
+
 from django.core.exceptions import ValidationError
 from django.db import models
 
 from ocop.registry.models import Province
 from ocop.reports.placeholders import problem
-from ocop.reports.texts import default_texts
+
+LAI_CHAU = "12"  # the province code whose defaults are the department's real letter
+# The default words, Lai Châu's and a neutral letter's: data, not code.
+DEFAULTS = tomllib.loads(
+    (Path(__file__).parent / "data" / "letter_defaults.toml").read_text(encoding="utf-8")
+)
+
+
+def default_texts(province) -> dict[str, str]:
+    """The texts of `province` (anything with code, kind and name) until it saves its own:
+    Lai Châu's letter for Lai Châu, a neutral one naming the province for any other."""
+    if province.code == LAI_CHAU:
+        own = DEFAULTS["lai_chau"]
+    else:
+        named = {"kind": province.kind or "tỉnh", "name": province.name}
+        own = {name: text.format(**named) for name, text in DEFAULTS["neutral"].items()}
+    return {**DEFAULTS["all"], **own}
+
 
 LINES_HELP = "Mỗi dòng một mục; văn bản tự thêm gạch đầu dòng."
 PARAGRAPHS_HELP = "Mỗi dòng một đoạn."

@@ -8,28 +8,50 @@ pretend to be images.
 import io
 import warnings
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
-
-from ocop.catalog.texts_images import REFUSALS, megabytes
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 JPEG_QUALITY = 85
 
+# Why a photo was refused, in the language of the page that received it (Vietnamese in the
+# back office and on the Vietnamese pages, English on /en/).
+REFUSALS = {
+    "too_big": _("Ảnh quá lớn (%(size)s); dung lượng tối đa là %(limit)s."),
+    "not_image_type": _(
+        "Tệp không phải ảnh JPEG, PNG hoặc WebP; vui lòng gửi ảnh chụp dạng JPEG, PNG hoặc WebP."
+    ),
+    "too_many_pixels": _(
+        "Ảnh có kích thước %(width)s × %(height)s điểm ảnh, quá lớn để xử lý; vui lòng gửi ảnh "
+        "nhỏ hơn."
+    ),
+    "bomb": _("Ảnh có kích thước điểm ảnh quá lớn; vui lòng gửi ảnh nhỏ hơn."),
+    "unreadable": _(
+        "Tệp không đọc được như một ảnh JPEG, PNG hoặc WebP; vui lòng gửi lại ảnh chụp."
+    ),
+}
+
+
+def megabytes(size: int) -> str:
+    """'8,4 MB' in Vietnamese (decimal comma), '8.4 MB' in English."""
+    return f"{number_format(size / 1_000_000, 1)} MB"
+
 
 class ImageRefused(ValueError):
-    """A photo we will not store. `str()` is the Vietnamese message for the person uploading;
-    `in_language("en")` the same on English pages."""
+    """A photo we will not store. `str()` is the message for the person uploading, in the
+    active language (Vietnamese but on the English pages)."""
 
     def __init__(self, reason: str, **values):
         self.reason, self.values = reason, values
-        super().__init__(self.in_language("vi"))
+        super().__init__(reason)
 
-    def in_language(self, lang: str) -> str:
+    def __str__(self) -> str:
         values = {
-            key: megabytes(value, lang) if key in ("size", "limit") else value
+            key: megabytes(value) if key in ("size", "limit") else value
             for key, value in self.values.items()
         }
-        return REFUSALS[lang][self.reason].format(**values)
+        return REFUSALS[self.reason] % values
 
 
 def clean_image(data: bytes, *, max_bytes: int, max_pixels: int = 40_000_000) -> bytes:

@@ -1,9 +1,12 @@
 """A database that is missing its tables or cannot be reached answers every page with a clear
-503 page (what is wrong, what the administrator must run) instead of a traceback."""
+503 page (what is wrong, what the administrator must run) instead of a traceback; and the
+language of a request is that of its address."""
 
+from django.conf import settings
 from django.db.utils import DatabaseError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from ocop.database_state import UNREACHABLE, find_problem
 
@@ -27,3 +30,26 @@ class DatabaseProblemMiddleware:
             {"unreachable": problem.kind == UNREACHABLE, "state": problem.state()},
         )
         return HttpResponse(html, status=503)
+
+
+class SiteLanguageMiddleware:
+    """What Django's LocaleMiddleware does for i18n_patterns (activate the language before the
+    URL is resolved), with the language read from the address alone: /en/… is English, every
+    other address (the Vietnamese pages, the back office, the admin, the API) speaks
+    LANGUAGE_CODE, whatever the browser's Accept-Language or a language cookie says. Officers'
+    browsers are often set to English, and the registry speaks Vietnamese first. As the headers
+    never choose, no "Vary: Accept-Language" splits the public pages in caches.
+
+    The language is active while the request is answered and restored after, so nothing run
+    later in the same thread (a test after an English page, say) inherits it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

@@ -6,56 +6,61 @@ from django import forms
 from django.conf import settings
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from ocop.catalog.bilingual import url_name
-from ocop.catalog.views import _context, _render
+from ocop.catalog.views import _context
 from ocop.domain.inquiries import InquiryState, is_phone, is_reference, parse_quantity
 from ocop.registry.models import Product
-from ocop.shared.public_forms import TRAP, client_key, this_hour
+from ocop.shared.public_forms import TRAP, client_key, described, missing, this_hour, too_long
 from ocop.trade.models import Inquiry, InquiryCount, InquiryStep
 from ocop.trade.notify import notify_received
-from ocop.trade.texts import WORDS
 
 BUYER = "Người mua (trang công khai)"
-
-
-def words(lang: str) -> dict:
-    per_hour = settings.OCOP_INQUIRY_PER_HOUR
-    return {
-        key: text.format(per_hour=per_hour) if key == "too_many" else text
-        for key, text in WORDS[lang].items()
-    }
+CONTACT_HELP = _("Cần ít nhất số điện thoại hoặc thư điện tử để được trả lời.")
 
 
 class InquiryForm(forms.Form):
-    quantity = forms.CharField(max_length=30)
-    quantity_unit = forms.CharField(max_length=30)
-    place = forms.CharField(max_length=300)
-    name = forms.CharField(max_length=200)
-    organisation = forms.CharField(max_length=200, required=False)
-    phone = forms.CharField(max_length=30, required=False)
-    email = forms.EmailField(max_length=254, required=False)
+    quantity = forms.CharField(
+        label=_("Số lượng cần mua"), help_text=_("Ví dụ 500 hoặc 1,5."), max_length=30
+    )
+    quantity_unit = forms.CharField(
+        label=_("Đơn vị tính"), help_text=_("Ví dụ kg, hộp, chai, tấn."), max_length=30
+    )
+    place = forms.CharField(
+        label=_("Nơi nhận hàng"),
+        help_text=_("Tỉnh/thành phố, xã/phường hoặc địa chỉ giao hàng."),
+        max_length=300,
+    )
+    name = forms.CharField(label=_("Họ và tên người liên hệ"), max_length=200)
+    organisation = forms.CharField(
+        label=_("Đơn vị, cửa hàng (nếu có)"), max_length=200, required=False
+    )
+    phone = forms.CharField(
+        label=_("Số điện thoại"), help_text=CONTACT_HELP, max_length=30, required=False
+    )
+    email = forms.EmailField(
+        label=_("Thư điện tử"), help_text=CONTACT_HELP, max_length=254, required=False
+    )
     message = forms.CharField(
-        max_length=3000, required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Lời nhắn (không bắt buộc)"),
+        help_text=_("Thời gian cần hàng, quy cách đóng gói, câu hỏi cho chủ thể."),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
-    def __init__(self, *args, words: dict, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.words = words
-        for name, field in self.fields.items():
-            field.label = words[name]
-            help_key = "contact_help" if name in ("phone", "email") else f"{name}_help"
-            field.help_text = words.get(help_key, "")
-            described = [f"id_{name}-help"] if field.help_text else []
-            if described:
-                field.widget.attrs["aria-describedby"] = " ".join(described)
+        described(self)
+        for field in self.fields.values():
             field.error_messages = {
-                "required": words["missing"].format(field=words[name].lower()),
-                "max_length": words["too_long"].format(field=words[name], n=field.max_length),
-                "invalid": words["bad_email"],
+                "required": missing(field),
+                "max_length": too_long(field),
+                "invalid": gettext("Thư điện tử chưa đúng, ví dụ ten@example.com."),
             }
         self.fields["quantity"].widget.attrs["inputmode"] = "decimal"
         self.fields["phone"].widget.input_type = "tel"
@@ -67,18 +72,22 @@ class InquiryForm(forms.Form):
         try:
             return parse_quantity(self.cleaned_data["quantity"])
         except ValueError:
-            raise forms.ValidationError(self.words["bad_quantity"]) from None
+            raise forms.ValidationError(
+                gettext("Số lượng phải là một số lớn hơn 0, ví dụ 500 hoặc 1,5.")
+            ) from None
 
     def clean_phone(self) -> str:
         phone = self.cleaned_data["phone"].strip()
         if phone and not is_phone(phone):
-            raise forms.ValidationError(self.words["bad_phone"])
+            raise forms.ValidationError(gettext("Số điện thoại chưa đúng: cần từ 8 đến 15 chữ số."))
         return phone
 
     def clean(self):
         data = super().clean()
         if not data.get("phone") and not data.get("email") and not self._contact_refused():
-            self.add_error("phone", self.words["no_contact"])
+            self.add_error(
+                "phone", gettext("Vui lòng nhập số điện thoại hoặc thư điện tử để được trả lời.")
+            )
         return data
 
     def _contact_refused(self) -> bool:
@@ -94,63 +103,59 @@ def _product(pk: int) -> Product:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def inquiry(request, pk: int, lang="vi"):
-    product, texts = _product(pk), words(lang)
+def inquiry(request, pk: int):
+    product = _product(pk)
     if request.method != "POST":
-        return _page(request, lang, product, InquiryForm(words=texts))
+        return _page(request, product, InquiryForm())
     key, hour = client_key(request), this_hour()
-    form = InquiryForm(request.POST, words=texts)
+    form = InquiryForm(request.POST)
     if InquiryCount.used(key, hour) >= settings.OCOP_INQUIRY_PER_HOUR:
-        return _page(request, lang, product, form, texts["too_many"], 429)
+        too_many = gettext(
+            "Bạn đã gửi %(per_hour)s yêu cầu trong một giờ qua. Vui lòng thử lại sau một giờ, "
+            "hoặc gọi trực tiếp cho chủ thể."
+        ) % {"per_hour": settings.OCOP_INQUIRY_PER_HOUR}
+        return _page(request, product, form, too_many, 429)
     if request.POST.get(TRAP):
-        return _page(request, lang, product, InquiryForm(words=texts), texts["trap_filled"], 400)
+        trap_filled = gettext("Không gửi được: yêu cầu có dấu hiệu gửi tự động.")
+        return _page(request, product, InquiryForm(), trap_filled, 400)
     if not form.is_valid():
-        return _page(request, lang, product, form, texts["errors"], 400)
-    stored = _store(product, form.cleaned_data, lang, key, hour)
+        errors = gettext("Chưa gửi được. Vui lòng sửa các mục dưới đây.")
+        return _page(request, product, form, errors, 400)
+    stored = _store(product, form.cleaned_data, key, hour)
     # After the commit: a message is never sent about an inquiry that was not kept.
     notify_received(stored, request)
-    return redirect(url_name("inquiry_thanks", lang), pk=product.pk, reference=stored.reference)
+    return redirect("inquiry_thanks", pk=product.pk, reference=stored.reference)
 
 
-def _store(product, data: dict, lang: str, key: str, hour) -> Inquiry:
-    """The inquiry, its first step and the client's count: all three, or none."""
+def _store(product, data: dict, key: str, hour) -> Inquiry:
+    """The inquiry (with the language of the page it came from), its first step and the
+    client's count: all three, or none."""
     with transaction.atomic():
-        stored = Inquiry.objects.create(product=product, language=lang, **data)
+        language = translation.get_language()
+        stored = Inquiry.objects.create(product=product, language=language, **data)
         InquiryStep.objects.create(inquiry=stored, state=InquiryState.NEW, by_name=BUYER)
         InquiryCount.record(key, hour)
     return stored
 
 
-def _page(request, lang, product, form, message=None, status=200):
+def _page(request, product, form, message=None, status=200):
+    # A form, not a page for search engines: no canonical address.
     context = _context(
         request,
-        lang,
-        reverse("inquiry", args=[product.pk]),
-        reverse("inquiry_en", args=[product.pk]),
-        r=words(lang),
+        None,
         form=form,
         product=product,
-        product_url=product.get_public_url(lang),
+        product_url=product.get_public_url(),
         message=message,
         trap=TRAP,
     )
-    context["canonical"] = None  # a form, not a page for search engines
-    return _render(request, lang, "trade/public_inquiry.html", context, status=status)
+    return render(request, "trade/public_inquiry.html", context, status=status)
 
 
 @require_safe
-def thanks(request, pk: int, reference: str, lang="vi"):
+def thanks(request, pk: int, reference: str):
     if not is_reference(reference):
         raise Http404
     product = _product(pk)
-    context = _context(
-        request,
-        lang,
-        reverse("inquiry_thanks", args=[pk, reference]),
-        reverse("inquiry_thanks_en", args=[pk, reference]),
-        r=WORDS[lang],
-        reference=reference,
-        product_url=product.get_public_url(lang),
-    )
-    context["canonical"] = None
-    return _render(request, lang, "trade/public_thanks.html", context)
+    context = _context(request, None, reference=reference, product_url=product.get_public_url())
+    return render(request, "trade/public_thanks.html", context)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from ocop.accounts.models import StaffProfile
 from ocop.domain.inquiries import InquiryState
 from ocop.domain.roles import Role
-from ocop.notices.sending import send_notice
+from ocop.notices.sending import render_mail, send_notice
 from ocop.shared.public_url import public_url
 from ocop.trade.models import Inquiry
 from ocop.trade.workflow import move
@@ -35,16 +35,16 @@ def _emails(profiles) -> list[str]:
 def notify_received(inquiry: Inquiry, request) -> list:
     """Send the inquiry to the producer and the officers; an inquiry the producer was sent is
     forwarded (a step by the system)."""
-    subject = f"Nhu cầu mua {inquiry.product.name} — {inquiry.reference}"
     notices = []
     producer_email = inquiry.product.producer.email
     if producer_email:
+        subject, body = producer_mail(inquiry)
         notices.append(
             send_notice(
                 KIND,
                 producer_email,
                 subject,
-                producer_body(inquiry),
+                body,
                 product=inquiry.product,
                 related=inquiry,
                 recipient_role="producer",
@@ -52,7 +52,9 @@ def notify_received(inquiry: Inquiry, request) -> list:
         )
     link = public_url(request, reverse("inquiries:detail", args=[inquiry.pk]))
     for address, role in officer_addresses(inquiry):
-        body = officer_body(inquiry, link, producer_told=bool(notices and notices[0].sent_at))
+        subject, body = officer_mail(
+            inquiry, link, producer_told=bool(notices and notices[0].sent_at)
+        )
         notices.append(
             send_notice(
                 KIND, address, subject, body,
@@ -69,48 +71,17 @@ def notify_received(inquiry: Inquiry, request) -> list:
     return notices
 
 
-def _details(inquiry: Inquiry) -> str:
-    lines = [
-        f"Số tiếp nhận: {inquiry.reference}",
-        f"Sản phẩm: {inquiry.product.name}",
-        f"Số lượng: {inquiry.quantity_text}",
-        f"Nơi nhận hàng: {inquiry.place}",
-        f"Người liên hệ: {inquiry.name}"
-        + (f" ({inquiry.organisation})" if inquiry.organisation else ""),
-    ]
-    if inquiry.phone:
-        lines.append(f"Điện thoại: {inquiry.phone}")
-    if inquiry.email:
-        lines.append(f"Thư điện tử: {inquiry.email}")
-    if inquiry.message:
-        lines.append(f"Lời nhắn: {inquiry.message}")
-    if inquiry.language == "en":
-        lines.append("(Người mua gửi từ trang tiếng Anh.)")
-    return "\n".join(lines)
-
-
-def producer_body(inquiry: Inquiry) -> str:
-    return (
-        f"Kính gửi {inquiry.product.producer.name},\n\n"
-        "Sổ đăng ký sản phẩm OCOP nhận được một nhu cầu mua sản phẩm của quý đơn vị qua "
-        "trang công khai:\n\n"
-        f"{_details(inquiry)}\n\n"
-        "Đề nghị quý đơn vị liên hệ trực tiếp với người mua. Cán bộ xã/phường phụ trách "
-        "cũng nhận được thư này và có thể hỏi lại kết quả.\n"
+def producer_mail(inquiry: Inquiry) -> tuple[str, str]:
+    return render_mail(
+        "trade/email/inquiry_subject.txt",
+        "trade/email/inquiry_to_producer.txt",
+        {"inquiry": inquiry},
     )
 
 
-def officer_body(inquiry: Inquiry, link: str, *, producer_told: bool) -> str:
-    told = (
-        "Thư đã được gửi cho chủ thể."
-        if producer_told
-        else "Chủ thể chưa có thư điện tử trong sổ đăng ký (hoặc thư chưa gửi được): đề nghị "
-        "chuyển yêu cầu cho chủ thể."
-    )
-    return (
-        f"Nhu cầu mua sản phẩm {inquiry.product.name} của {inquiry.product.producer.name} "
-        f"({inquiry.product.unit}):\n\n"
-        f"{_details(inquiry)}\n\n"
-        f"{told}\n"
-        f"Xem và cập nhật tình trạng xử lý: {link}\n"
+def officer_mail(inquiry: Inquiry, link: str, *, producer_told: bool) -> tuple[str, str]:
+    return render_mail(
+        "trade/email/inquiry_subject.txt",
+        "trade/email/inquiry_to_officer.txt",
+        {"inquiry": inquiry, "link": link, "producer_told": producer_told},
     )

@@ -1,10 +1,8 @@
-from ocop.catalog.bilingual import bilingual
+from django.urls import path
+
 from ocop.trade import inquiry_form
 
-urlpatterns = bilingual(
-    "hoi-mua/",
-    [
-        ("<int:pk>/", inquiry_form.inquiry, "inquiry"),
-        ("<int:pk>/da-nhan/<str:reference>/", inquiry_form.thanks, "inquiry_thanks"),
-    ],
-)
+urlpatterns = [
+    path("hoi-mua/<int:pk>/", inquiry_form.inquiry, name="inquiry"),
+    path("hoi-mua/<int:pk>/da-nhan/<str:reference>/", inquiry_form.thanks, name="inquiry_thanks"),
+]

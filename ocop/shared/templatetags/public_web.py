@@ -1,6 +1,12 @@
-"""Tags for the head of the public pages: canonical address and Open Graph."""
+"""Tags for the head of the public pages: canonical address, Open Graph and the language
+switch."""
+
+from dataclasses import dataclass
 
 from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
 
 from ocop.shared.public_url import public_url
 
@@ -22,3 +28,26 @@ def absolute_url(context, path: str) -> str:
     if request is None or not path or "://" in path:
         return path
     return public_url(request, path)
+
+
+@dataclass(frozen=True)
+class OtherLanguage:
+    code: str
+    name: str  # in its own language (settings.LANGUAGES): "English", "Tiếng Việt"
+    url: str
+
+
+@register.simple_tag(takes_context=True)
+def other_language(context) -> OtherLanguage | None:
+    """The same page in the other language, its query kept (?q=, ?ngay=, filters): Django's
+    translate_url on the address asked for. None for a page that has no other language (the
+    back office, the open data pages, an error page)."""
+    request = context.get("request")
+    if request is None:
+        return None
+    here = request.get_full_path()
+    code = next(c for c, _ in settings.LANGUAGES if c != translation.get_language())
+    there = translate_url(here, code)
+    if there == here:
+        return None
+    return OtherLanguage(code, dict(settings.LANGUAGES)[code], there)
