@@ -15,10 +15,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from ocop.accounts.access import require
 from ocop.catalog.models import MisuseReport, ReportCount
-from ocop.catalog.views import _context
 from ocop.domain.roles import Action
 from ocop.shared.images import ImageRefused, clean_image
 from ocop.shared.public_forms import TRAP, client_key, described, missing, this_hour, too_long
+from ocop.shared.public_url import page_context
 
 
 class ReportForm(forms.Form):
@@ -122,13 +122,13 @@ def _store(data: dict, key: str, hour) -> MisuseReport:
 
 
 def _page(request, form, message=None, status=200):
-    context = _context(request, reverse("report"), form=form, message=message, trap=TRAP)
+    context = page_context(request, reverse("report"), form=form, message=message, trap=TRAP)
     return render(request, "catalog/report.html", context, status=status)
 
 
 @require_safe
 def thanks(request, reference: str):
-    context = _context(request, None, reference=reference, report_url=reverse("report"))
+    context = page_context(request, None, reference=reference, report_url=reverse("report"))
     return render(request, "catalog/report_thanks.html", context)
 
 

@@ -23,21 +23,11 @@ from ocop.domain.verdict import verdict
 from ocop.shared.counters import count_one
 from ocop.shared.freshness import Kept
 from ocop.shared.kept_pages import address_key
-from ocop.shared.public_url import public_url
+from ocop.shared.public_url import page_context, public_url
 
 LABELS_PER_SHEET = 12
 # Verification pages kept by address (code, language, host) for the day and registry version.
 _VERDICTS = Kept(size=2000)
-
-
-def _context(request, path: str | None, **extra) -> dict:
-    """A public page's context: its canonical address (`path` on the public site; None for a
-    page search engines should not keep) and the check form's address."""
-    return {
-        "canonical": public_url(request, path) if path else None,
-        "check_url": reverse("check"),
-        **extra,
-    }
 
 
 @require_safe
@@ -48,7 +38,7 @@ def check(request):
     if code and find(code):
         return redirect("verify", code=code)
     results, more = search(typed, timezone.localdate()) if typed and not code else ([], False)
-    context = _context(
+    context = page_context(
         request,
         reverse("check"),
         q=typed,
@@ -76,7 +66,7 @@ def _decision_or_404(request, code: str, name: str):
 
 
 def _not_found(request, code: str):
-    context = _context(
+    context = page_context(
         request, None, code=code, found=None, verdict=verdict(None), today=timezone.localdate()
     )
     return render(request, "catalog/verify.html", context, status=404)
@@ -119,7 +109,7 @@ def _verdict(request, printed: str | None, today) -> tuple | None:
         return None
     found = verify(decision, today)
     code = found.decision.public_code
-    context = _context(
+    context = page_context(
         request,
         reverse("verify", args=[code]),
         code=code,
@@ -179,7 +169,7 @@ def labels(request, code: str):
     if answer is not None:
         return answer
     found = verify(decision, timezone.localdate())
-    context = _context(
+    context = page_context(
         request,
         reverse("labels", args=[code]),
         code=code,

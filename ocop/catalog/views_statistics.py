@@ -12,10 +12,10 @@ from django.views.decorators.http import require_safe
 
 from ocop.catalog.statistics import TITLES, charts
 from ocop.catalog.statistics import chart as statistics_chart
-from ocop.catalog.views import _context
 from ocop.domain.dates import asked_day, format_date
 from ocop.formula_injection import safe_csv_value
 from ocop.shared.caching import public_page
+from ocop.shared.public_url import page_context
 
 
 def report_day(request) -> tuple:
@@ -30,7 +30,7 @@ def statistics(request):
     day, error = report_day(request)
     summary, drawn = charts(day)
     query = f"?ngay={format_date(day)}"
-    context = _context(
+    context = page_context(
         request,
         reverse("statistics"),
         day=day,

@@ -12,10 +12,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from ocop.catalog.views import _context
 from ocop.domain.inquiries import InquiryState, is_phone, is_reference, parse_quantity
 from ocop.registry.models import Product
 from ocop.shared.public_forms import TRAP, client_key, described, missing, this_hour, too_long
+from ocop.shared.public_url import page_context
 from ocop.trade.models import Inquiry, InquiryCount, InquiryStep
 from ocop.trade.notify import notify_received
 
@@ -140,7 +140,7 @@ def _store(product, data: dict, key: str, hour) -> Inquiry:
 
 def _page(request, product, form, message=None, status=200):
     # A form, not a page for search engines: no canonical address.
-    context = _context(
+    context = page_context(
         request,
         None,
         form=form,
@@ -157,5 +157,5 @@ def thanks(request, pk: int, reference: str):
     if not is_reference(reference):
         raise Http404
     product = _product(pk)
-    context = _context(request, None, reference=reference, product_url=product.get_public_url())
+    context = page_context(request, None, reference=reference, product_url=product.get_public_url())
     return render(request, "trade/public_thanks.html", context)
