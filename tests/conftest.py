@@ -4,6 +4,16 @@ from the data migration, as in production; row helpers are in tests/factories.py
 import pytest
 
 
+def pytest_configure(config):
+    # Production's PBKDF2 spends a good part of a second on each password it hashes or
+    # checks, on purpose; the tests sign people in and make accounts by the thousand and check
+    # who may do what, not the hash's strength. One fast hasher for the whole suite, the live
+    # servers' threads included.
+    from django.test import override_settings
+
+    override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]).enable()
+
+
 @pytest.fixture
 def department_officer(django_user_model):
     return django_user_model.objects.create_user(

@@ -22,7 +22,6 @@ from tests.factories import make_decision
 
 ROOT = Path(__file__).resolve().parents[1]
 OCOP = Path(sys.executable).with_name("ocop")
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def documented_production_environment() -> dict[str, str]:
@@ -102,8 +101,7 @@ def test_the_pages_have_no_inline_styles_or_scripts_the_policy_would_block(clien
 
 
 @pytest.fixture
-def officer(django_user_model, settings):
-    settings.PASSWORD_HASHERS = FAST_HASHER
+def officer(django_user_model):
     return django_user_model.objects.create_user(
         "can.bo.so", password="mat-khau-dung", is_staff=True, is_superuser=True
     )
