@@ -5,6 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export UV_PYTHON_DOWNLOADS := never
 PYTEST_ARGS ?=
+# The suite runs in one process per core (pytest-xdist; `make test TEST_WORKERS=0` runs it in
+# this one), each test file whole in one process: a file's tests share its module fixtures
+# (a migrated database, a generated workbook), made once instead of once per process.
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 .PHONY: install demo test test-fast lint format bench lock system-deps browser-deps clean docs messages docs-images vendor-js
 
@@ -42,11 +47,11 @@ test: install browser-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
 # The suite without the browser tests, for a quick loop while editing.
 test-fast: install
-	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+	$(PYTEST) -m "not browser" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -4,6 +4,54 @@ from the data migration, as in production; row helpers are in tests/factories.py
 import pytest
 
 
+def pytest_configure(config):
+    # Production's PBKDF2 spends a good part of a second on each password it hashes or
+    # checks, on purpose; the tests sign people in and make accounts by the thousand and check
+    # who may do what, not the hash's strength. One fast hasher for the whole suite, the live
+    # servers' threads included.
+    from django.test import override_settings
+
+    override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]).enable()
+
+
+# What the flush's post_migrate signal makes again by itself.
+RECREATED_AFTER_FLUSH = {"contenttypes.ContentType", "auth.Permission"}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as pytest-django makes it, with the rows its migrations wrote (the
+    reference data: provinces, units, product sets) kept for every test. A transactional test
+    (live server, browser) ends with a flush that empties every table; the flush then sends
+    post_migrate, and the rows are put back as the migrations left them, ids included, before
+    the next test starts, whatever order the tests run in."""
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    with django_db_blocker.unblock():
+        migrated = [
+            (model, list(model._base_manager.all()))
+            for model in apps.get_models()
+            if model._meta.managed and not model._meta.proxy
+            and model._meta.label not in RECREATED_AFTER_FLUSH
+        ]  # fmt: skip
+    migrated = [(model, rows) for model, rows in migrated if rows]
+
+    def put_back(using, **kwargs):
+        from django.db import transaction
+
+        with transaction.atomic(using=using):  # foreign keys are checked at the end
+            for model, rows in migrated:
+                if not model._base_manager.using(using).exists():
+                    # bulk_create sends no signals: no log entries, as in the migration.
+                    model._base_manager.using(using).bulk_create(rows)
+
+    registry = apps.get_app_config("registry")
+    post_migrate.connect(put_back, sender=registry, dispatch_uid="tests-put-back-reference")
+    yield
+    post_migrate.disconnect(sender=registry, dispatch_uid="tests-put-back-reference")
+
+
 @pytest.fixture
 def department_officer(django_user_model):
     return django_user_model.objects.create_user(
@@ -45,13 +93,8 @@ def browser():
 
 @pytest.fixture
 def page(browser, transactional_db):
-    """A fresh browser tab on a live server's database. Tests served live run in transactions
-    that end with a flush, so the reference data of the migrations is loaded again here."""
-    from django.apps import apps
-
-    from ocop.registry.reference import load_all
-
-    load_all(apps)
+    """A fresh browser tab on a live server's database (transactional: the server's thread
+    sees what the test writes)."""
     context = browser.new_context(locale="vi-VN", viewport={"width": 1200, "height": 900})
     page = context.new_page()
     yield page

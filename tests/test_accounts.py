@@ -18,12 +18,6 @@ from ocop.registry.models import Unit
 from tests.staff import PASSWORD, make_staff
 
 pytestmark = pytest.mark.django_db
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = FAST_HASHER
 
 
 def createuser(*args):

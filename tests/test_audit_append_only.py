@@ -56,13 +56,7 @@ def test_an_imports_changes_cannot_be_altered(tmp_path):
 
 @pytest.mark.django_db(transaction=True)
 def test_flush_empties_the_log_and_puts_the_triggers_back():
-    from django.apps import apps
-
-    from ocop.registry.reference import load_all
-
-    load_all(apps)  # an earlier transactional test's flush may have emptied the reference data
     make_product()
     call_command("flush", interactive=False, verbosity=0)
     assert not Entry.objects.exists()
     assert triggers.in_place(connection)
-    load_all(apps)  # what the next tests expect, as tests/conftest.py's page fixture does

@@ -9,7 +9,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import time
 from contextlib import closing, contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -113,11 +112,25 @@ class PostgresDatabase:
             connection.execute("SELECT pg_advisory_unlock(%s)", [ADVISORY_KEY])
 
 
-def ocop(database, *args, wait=None) -> subprocess.Popen:
+CLI = "from ocop.cli import main; main()"
+# The command line, also saying on stderr the moment an import gives up waiting for its turn
+# (raises ImportBusy), which nothing outside the process can see otherwise.
+CLI_SAYING_WHEN_BUSY = f"""
+import sys
+from ocop.imports.lock import ImportBusy
+def said(self, waited, init=ImportBusy.__init__):
+    init(self, waited)
+    print("ImportBusy", file=sys.stderr, flush=True)
+ImportBusy.__init__ = said
+{CLI}
+"""
+
+
+def ocop(database, *args, wait=None, cli=CLI) -> subprocess.Popen:
     env = {**os.environ, "DATABASE_URL": database.url, "PYTHONUNBUFFERED": "1"}
     if wait is not None:
         env["OCOP_IMPORT_LOCK_WAIT"] = str(wait)
-    command = [sys.executable, "-c", "from ocop.cli import main; main()", *args]
+    command = [sys.executable, "-c", cli, *args]
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)  # fmt: skip
 
@@ -200,12 +213,13 @@ def test_two_lists_imported_at_once_both_land_as_if_in_turn(migrated, lists, pai
 def test_an_import_that_cannot_get_its_turn_stops_with_a_message_and_a_trace(migrated, lists):
     database = migrated.empty("busy")
     with database.held():
-        process = ocop(database, "import", str(lists["small"]), wait=1)
+        process = ocop(database, "import", str(lists["small"]), wait=1, cli=CLI_SAYING_WHEN_BUSY)
         waiting = next(line for line in process.stderr if "Đang chờ" in line)
         if isinstance(database, SqliteFile):
-            # The trace needs SQLite's one write lock too: it is written once the other
-            # writer lets go, here well after the 1 s the import waits for its turn.
-            time.sleep(4)
+            # The trace needs SQLite's one write lock too: the other writer lets go once the
+            # import has given up its turn, and the trace is written then.
+            gave_up = next((line for line in process.stderr if "ImportBusy" in line), None)
+            assert gave_up, "the import ended without giving up its turn"
         else:
             process.wait(timeout=60)
     out, err = process.communicate(timeout=60)

@@ -72,6 +72,7 @@ def test_another_site_can_show_the_widget_in_an_iframe(live_server, page, portal
 @pytest.mark.django_db(transaction=True)
 def test_other_pages_refuse_to_be_framed(live_server, page, portal):
     page.goto(portal(f"{live_server.url}/du-lieu/"))
-    page.wait_for_timeout(500)
     (child,) = page.main_frame.child_frames
+    # Until the frame's navigation ends (the page, or the refusal), its content says nothing.
+    child.wait_for_url(lambda url: url != "")
     assert "Dữ liệu mở" not in child.content()  # Chromium shows its own refusal page

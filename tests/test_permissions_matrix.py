@@ -40,11 +40,6 @@ def may_somewhere(role: str, action: str) -> bool:
     return may(role, action) or may(role, action, own=True)
 
 
-@pytest.fixture(autouse=True)
-def fast(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def records():
     """A product with a decision in the commune officer's commune (Nậm Sỏ) and one in

@@ -15,12 +15,7 @@ WIDTHS = [360, 1366]
 
 
 @pytest.fixture
-def fast(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def products(fast):
+def products():
     own = make_decision(make_product("Chè Shan tuyết Nậm Sỏ", make_producer())).product
     other = make_producer("Hợp tác xã Mật ong Tân Uyên", OTHER_COMMUNE)
     return own, make_decision(make_product("Mật ong bạc hà", other)).product
@@ -38,7 +33,7 @@ def sign_in(page, base, username, checker=None, name=None):
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_an_administrator_signs_in_with_a_code_and_manages_users(
-    live_server, page, fast, settings, width
+    live_server, page, settings, width
 ):
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
     admin_user = make_staff("admin", username="quan.tri")

@@ -18,12 +18,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def fast(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def honey(fast):
+def honey():
     # No e-mail for the producer: the commune officer passes the request on by phone.
     producer = make_producer("Hợp tác xã Mật ong Nậm Sỏ", phone="0213 3876 543")
     return make_decision(make_product("Mật ong bạc hà", producer), date(2024, 5, 4), 4).product
