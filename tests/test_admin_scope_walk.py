@@ -23,8 +23,10 @@ import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
+from ocop.accounts.admin_scope import Scope, ScopedAdmin, ScopedInline
 from ocop.audit.models import Entry
 from ocop.catalog.models import MisuseReport, PointOfSale, ScanCount
 from ocop.imports.models import ImportRun
@@ -32,6 +34,8 @@ from ocop.notices.models import Notice
 from ocop.registry.models import Holiday, OldUnit, ProductSet, Province, Unit
 from ocop.reports.models import LetterTexts
 from ocop.reports.texts import default_texts
+from ocop.workspace.admin import SharedReferenceAdmin
+from ocop.workspace.admin_site import OcopAdminSite
 from tests.admin_forms import form_of
 from tests.factories import make_decision, make_producer, make_product
 from tests.quality_cast import jpeg
@@ -215,6 +219,24 @@ REGISTERED = sorted(model._meta.label_lower for model in admin.site._registry)
 
 def test_every_registered_model_is_walked():
     assert sorted(CASES) == REGISTERED
+
+
+@pytest.mark.parametrize("label", REGISTERED)
+def test_every_registered_model_declares_its_scope(label):
+    model_admin = next(a for m, a in admin.site._registry.items() if m._meta.label_lower == label)
+    assert isinstance(model_admin, ScopedAdmin), label
+    assert isinstance(model_admin.scope, Scope), label
+    assert all(issubclass(inline, ScopedInline) for inline in model_admin.inlines), label
+
+
+def test_the_admin_does_not_start_with_a_model_admin_that_declares_no_scope():
+    site = OcopAdminSite()
+    site.register(Holiday)  # Django's plain ModelAdmin: it would decide by is_staff alone
+    with pytest.raises(ImproperlyConfigured, match=r"registry\.Holiday"):
+        site.get_urls()
+    site.unregister(Holiday)
+    site.register(Holiday, SharedReferenceAdmin)
+    assert site.get_urls()
 
 
 # --- the walk ---------------------------------------------------------------------------------
