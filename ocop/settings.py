@@ -115,7 +115,8 @@ OCOP_PRIMARY_PATHS = ["/admin/", "/lam-viec/", "/bao-cao/"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with the back office's site (ocop/workspace/admin_site.py).
+    "ocop.workspace.admin_config.OcopAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

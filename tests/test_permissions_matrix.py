@@ -5,7 +5,6 @@ of the table is a deliberate change of this file too. Runs on SQLite and on Post
 (DATABASE_URL)."""
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 from django.contrib import admin
@@ -13,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 
 from ocop.accounts.admin_scope import ScopedAdmin, ScopedInline
 from ocop.registry.models import Decision, Producer, Product, Province, Unit
+from tests.admin_forms import form_of
 from tests.factories import make_decision, make_producer, make_product
 from tests.staff import OTHER_COMMUNE, make_staff
 
@@ -53,46 +53,6 @@ def records():
 def signed_in(client, role):
     client.force_login(make_staff(role))
     return client
-
-
-class FormReader(HTMLParser):
-    """The fields a browser would send from the page's main form."""
-
-    def __init__(self):
-        super().__init__()
-        self.data, self.select, self.textarea = {}, None, None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        name = a.get("name")
-        if tag == "input" and name and a.get("type") not in ("submit", "button", "file"):
-            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
-                return
-            self.data[name] = a.get("value", "on" if a.get("type") == "checkbox" else "")
-        elif tag == "select" and name:
-            self.select = name
-            self.data.setdefault(name, "")
-        elif tag == "option" and self.select and "selected" in a:
-            self.data[self.select] = a.get("value", "")
-        elif tag == "textarea" and name:
-            self.textarea = name
-            self.data[name] = ""
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self.select = None
-        elif tag == "textarea":
-            self.textarea = None
-
-    def handle_data(self, data):
-        if self.textarea:
-            self.data[self.textarea] += data
-
-
-def form_of(client, url) -> dict:
-    reader = FormReader()
-    reader.feed(client.get(url).content.decode())
-    return reader.data
 
 
 def select_of(html: str, name: str) -> str:

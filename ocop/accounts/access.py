@@ -20,10 +20,13 @@ class Staff:
     province_id: int | None
     commune_id: int | None
 
-    def can(self, action: Action | str, unit=None) -> bool:
+    def can(self, action: Action | str, unit=None, *, province=None) -> bool:
         """May this user do `action`, on a record of commune/ward `unit` (a Unit, its id, or
-        None for an action not tied to a place)."""
+        None for an action not tied to a place), or on a record of `province` (a Province or
+        its id) that belongs to no commune (a letter's texts, a province's log)."""
         if unit is not None and not self.in_province(unit):
+            return False
+        if province is not None and not self.of_province(province):
             return False
         unit_id = getattr(unit, "pk", unit)
         own = unit_id is not None and unit_id == self.commune_id
@@ -35,6 +38,9 @@ class Staff:
             self.commune_id is not None and allowed(self.role, action, own_commune=True)
         )
 
+    def of_province(self, province) -> bool:
+        return self.province_id is None or getattr(province, "pk", province) == self.province_id
+
     def in_province(self, unit) -> bool:
         if self.province_id is None:
             return True
@@ -44,12 +50,14 @@ class Staff:
             return Unit.objects.filter(pk=unit, province_id=self.province_id).exists()
         return unit.province_id == self.province_id
 
-    def scope(self, queryset, unit_path: str = "unit"):
+    def scope(self, queryset, unit_path: str = "unit", *, province_path: str | None = None):
         """Rows of the user's province only; `unit_path` leads from the model to its Unit
-        (e.g. "product__unit" for decisions)."""
+        (e.g. "product__unit" for decisions), or `province_path` to its Province for rows
+        of no commune ("province"; "pk" for the provinces themselves)."""
         if self.province_id is None:
             return queryset
-        return queryset.filter(**{f"{unit_path}__province_id": self.province_id})
+        path = province_path or f"{unit_path}__province_id"
+        return queryset.filter(**{path: self.province_id})
 
 
 def staff_of(user) -> Staff | None:

@@ -6,19 +6,19 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
-from ocop.accounts.admin_scope import Policy, ScopedAdmin
+from ocop.accounts.admin_scope import Scope, ScopedAdmin
 from ocop.audit.models import Entry
 from ocop.audit.records import record_key
 from ocop.domain.roles import Action
 
-if admin.site.is_registered(Entry):
-    admin.site.unregister(Entry)
+admin.site.unregister(Entry)
 
 
 @admin.register(Entry)
-class EntryAdmin(ScopedAdmin, admin.ModelAdmin):
+class EntryAdmin(ScopedAdmin):
     # Read by those who read the log, in their province; nobody edits it.
-    policy = Policy(view=Action.AUDIT_LOG, edit=None, province_path="province")
+    scope = Scope(province="province")
+    view, edit = Action.AUDIT_LOG, None
     list_display = ["timestamp", "action", "object_repr", "content_type", "actor_name", "source"]
     list_filter = ["action", "source", "content_type"]
     search_fields = ["object_repr", "actor_name"]
@@ -29,15 +29,6 @@ class EntryAdmin(ScopedAdmin, admin.ModelAdmin):
         "source", "path", "remote_addr", "cid", "changes", "additional_data", "record",
     ]  # fmt: skip
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description="lịch sử bản ghi")
     def record(self, entry):

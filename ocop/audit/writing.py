@@ -5,6 +5,7 @@ record's province cannot be looked up later) and a folded text to search."""
 from django.conf import settings
 from django.utils.encoding import smart_str
 
+from ocop.audit.tracked import TRACKED
 from ocop.domain.names import fold
 from ocop.shared.change_source import current
 
@@ -28,7 +29,7 @@ def entry_fields(instance, given: dict) -> dict:
         "actor_name": actor.get_username() if actor else "",
         "additional_data": dict(here.extra) if here and here.extra else None,
     }
-    fields["province_id"] = province_of(instance, actor)
+    fields["province_id"] = province_of(instance)
     repr_ = given.get("object_repr") or describe(instance)
     fields["object_repr"] = repr_
     if "search_text" not in given:
@@ -65,37 +66,45 @@ def search_text(repr_: str, actor_name: str, changes) -> str:
     return fold(" ".join(words))[:SEARCH_LIMIT]
 
 
-def province_of(instance, actor=None) -> int | None:
-    """The province a record belongs to, followed through the fields it has: its own
-    province, its commune's, its product's or producer's, its account's profile. Else the
-    acting staff member's province, else the install's own (OCOP_PROVINCE)."""
-    from ocop.registry.models import Producer, Product, Province, Unit
+def province_of(instance) -> int | None:
+    """The province the record belongs to, by its line in ocop.audit.tracked.TRACKED, never
+    the acting staff member's: an administrator of every province who changes a record of
+    Hà Nội files the entry under Hà Nội. A record of no province (rows every province shares,
+    a misuse report quoting no known code) is filed under the install's own province
+    (OCOP_PROVINCE); an account without a profile under none."""
+    from ocop.registry.models import Province
 
-    label = instance._meta.label_lower
-    found = None
-    if label == "registry.province":
-        found = instance.pk
-    elif getattr(instance, "province_id", None):
-        found = instance.province_id
-    elif getattr(instance, "unit_id", None):
-        found = _first(Unit.objects.filter(pk=instance.unit_id), "province_id")
-    elif getattr(instance, "product_id", None):
-        found = _first(Product.objects.filter(pk=instance.product_id), "unit__province_id")
-    elif getattr(instance, "producer_id", None):
-        found = _first(Producer.objects.filter(pk=instance.producer_id), "unit__province_id")
-    elif label == "auth.user":
-        found = _profile_province(instance.pk)
-    if found is None and actor is not None:
-        found = _profile_province(actor.pk)
-    if found is None and label not in _NO_DEFAULT_PROVINCE:
+    found = _province_by(instance, TRACKED.get(instance._meta.label, {}).get("province"))
+    if found is None and instance._meta.label_lower not in _NO_DEFAULT_PROVINCE:
         found = _first(Province.objects.filter(code=settings.OCOP_PROVINCE), "pk")
     return found
 
 
-def _profile_province(user_id) -> int | None:
-    from ocop.accounts.models import StaffProfile
+def _province_by(instance, how) -> int | None:
+    if how is None:
+        return None
+    if callable(how):
+        return how(instance)
+    for lookup in how if isinstance(how, tuple) else (how,):
+        found = _follow(instance, lookup)
+        if found is not None:
+            return found
+    return None
 
-    return _first(StaffProfile.objects.filter(user_id=user_id), "province_id")
+
+def _follow(instance, lookup: str):
+    """The end of `lookup` from the record: its first step from the record's own fields (a
+    deleted record's row is gone, its parent's is not), the rest in the database."""
+    if lookup == "pk":
+        return instance.pk
+    first, _, rest = lookup.partition("__")
+    field = instance._meta.get_field(first)
+    if not field.concrete:  # a reverse relation: an account's profile
+        return _first(type(instance)._default_manager.filter(pk=instance.pk), lookup)
+    value = getattr(instance, field.attname)
+    if not rest or value is None:
+        return value
+    return _first(field.related_model._default_manager.filter(pk=value), rest)
 
 
 def _first(queryset, field: str):

@@ -1,17 +1,24 @@
+"""The catalog in the admin: the scan counts, the misuse reports (admin_misuse.py), and the
+inlines of a product's and a producer's pages (photos, points of sale), which the workspace
+puts on the registry's screens (ocop/workspace/admin.py)."""
+
 from django import forms
 from django.contrib import admin
 from django.db import models
 
+from ocop.accounts.admin_scope import Scope, ScopedAdmin, ScopedInline
 from ocop.catalog import photos
 from ocop.catalog.models import PointOfSale, ProductPhoto, ScanCount
-from ocop.registry.admin import ProducerAdmin, ProductAdmin
+from ocop.domain.roles import Action
 from ocop.shared.images import ImageRefused
 
 
 @admin.register(ScanCount)
-class ScanCountAdmin(admin.ModelAdmin):
+class ScanCountAdmin(ScopedAdmin):
     """Read-only: the counts are the site's, never typed."""
 
+    scope = Scope(commune="decision__product__unit")
+    edit = None
     list_display = ["day", "code", "product", "count"]
     list_filter = ["day"]
     date_hierarchy = "day"
@@ -25,15 +32,6 @@ class ScanCountAdmin(admin.ModelAdmin):
     @admin.display(description="sản phẩm")
     def product(self, obj):
         return obj.decision.product
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 class PhotoForm(forms.ModelForm):
@@ -53,15 +51,17 @@ class PhotoForm(forms.ModelForm):
             raise forms.ValidationError(f"{image.name}: {refused}") from refused
 
 
-class ProductPhotoInline(admin.TabularInline):
-    """On the product's page in the back office (ocop/registry/admin.py)."""
+class ProductPhotoInline(ScopedInline, admin.TabularInline):
+    """On the product's page in the back office: changed by those who edit the product."""
 
+    edit = Action.EDIT_LOCAL
     model = ProductPhoto
     form = PhotoForm
     extra = 0
 
 
-class PointOfSaleInline(admin.TabularInline):
+class PointOfSaleInline(ScopedInline, admin.TabularInline):
+    edit = Action.EDIT_LOCAL
     model = PointOfSale
     fields = ["kind", "name", "address", "url", "phone", "order"]
     # An address typed without its scheme ("postmart.vn/...") is taken as https.
@@ -83,8 +83,3 @@ class ProducerPointOfSaleInline(PointOfSaleInline):
 
 # The misuse reports keep their admin in a module of their own.
 from ocop.catalog import admin_misuse  # noqa: E402, F401
-
-# The public side's inlines on the registry's pages, added from here so that the registry never
-# imports the catalog (the layers only import downwards).
-ProductAdmin.inlines = [*ProductAdmin.inlines, ProductPhotoInline, ProductPointOfSaleInline]
-ProducerAdmin.inlines = [*ProducerAdmin.inlines, ProducerPointOfSaleInline]

@@ -5,12 +5,19 @@ from django.contrib import admin
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from ocop.accounts.admin_scope import Scope, ScopedAdmin
 from ocop.catalog import misuse_form
-from ocop.catalog.models import MisuseReport
+from ocop.catalog.models import MisuseReport, MisuseReportQuerySet
+from ocop.domain.roles import Action
 
 
 @admin.register(MisuseReport)
-class MisuseReportAdmin(admin.ModelAdmin):
+class MisuseReportAdmin(ScopedAdmin):
+    # The reports a province sees are the workspace's (its inbox, its home): those quoting one
+    # of its codes, and those quoting no known code. They carry the reporter's contact: for
+    # department staff who act on them (Action.REVOKE, as the inbox).
+    scope = Scope(seen_by=MisuseReportQuerySet.seen_by)
+    view = edit = Action.REVOKE
     list_display = [
         "reference",
         "received_at",

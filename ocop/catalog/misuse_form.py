@@ -137,8 +137,10 @@ def thanks(request, reference: str):
 def photo(request, pk: int):
     """A report's photo, for the back office only: the web server refuses /media/phan-anh/
     (a reporter's photo can show them or their home), so it is served here, to signed-in staff
-    whose role triages the reports (ocop.domain.roles), and kept out of every cache."""
-    stored = get_object_or_404(MisuseReport, pk=pk)
+    whose role triages the reports (ocop.domain.roles), of the reports their province sees
+    (the admin's list and the inbox: MisuseReport.objects.seen_by), and kept out of every
+    cache."""
+    stored = get_object_or_404(MisuseReport.objects.seen_by(request.staff), pk=pk)
     try:
         opened = stored.photo.open("rb")
     except (ValueError, FileNotFoundError):

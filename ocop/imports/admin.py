@@ -1,10 +1,16 @@
 from django.contrib import admin
 
+from ocop.accounts.admin_scope import Scope, ScopedAdmin
+from ocop.domain.roles import Action
 from ocop.imports.models import ImportRun
 
 
 @admin.register(ImportRun)
-class ImportRunAdmin(admin.ModelAdmin):
+class ImportRunAdmin(ScopedAdmin):
+    """The log of imports, read by those who import: written by the importer only."""
+
+    scope = Scope(province="province")
+    view, edit = Action.IMPORT, None
     list_display = [
         "started_at",
         "file_name",
@@ -17,9 +23,3 @@ class ImportRunAdmin(admin.ModelAdmin):
     list_filter = ["status", "dry_run"]
     search_fields = ["file_name", "sha256"]
     readonly_fields = [f.name for f in ImportRun._meta.fields]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False

@@ -27,6 +27,7 @@ from ocop.imports.filetype import UnreadableFile, kind_of, refuse_wrong_spreadsh
 from ocop.imports.issues import Issue, Issues, Severity
 from ocop.imports.lock import is_busy
 from ocop.imports.models import ImportJob, ImportRun
+from ocop.shared import change_source
 
 log = logging.getLogger(__name__)
 State = ImportJob.State
@@ -247,14 +248,8 @@ def _apply(job: ImportJob) -> None:
 
 
 def _audited(job: ImportJob):
-    """The write as one entry of the audit, from the import (audit10's ocop.audit)."""
-    try:
-        from ocop.shared.change_source import source
-    except ImportError:  # HOOK(audit): the audit app is not installed in this build
-        from contextlib import nullcontext
-
-        return nullcontext()
-    return source("import", actor=job.confirmed_by, job=job.pk)
+    """The write as one entry of the audit, from the import, by whoever confirmed it."""
+    return change_source.source("import", actor=job.confirmed_by, job=job.pk)
 
 
 def sources(job: ImportJob) -> list[ImportFile]:

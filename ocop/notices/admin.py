@@ -1,30 +1,19 @@
-"""The mail log in the admin, read only: every message sent, and on each product's page the
-reminders and other messages about it (added to the registry's ProductAdmin from here, so
-that the registry never imports this app)."""
+"""The mail log in the admin, read only (nobody edits what was sent): every message, and on
+each product's page the reminders and other messages about it (inlines the workspace puts on
+the product's screen, ocop/workspace/admin.py)."""
 
 from django.contrib import admin
 from django.utils import timezone
 
-from ocop.accounts.admin_scope import Policy, ScopedAdmin, ScopedInline
-from ocop.domain.roles import Action
+from ocop.accounts.admin_scope import Scope, ScopedAdmin, ScopedInline
 from ocop.notices.models import Notice, Reminder
-from ocop.registry.admin import ProductAdmin
-
-
-class ReadOnly:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Notice)
-class NoticeAdmin(ScopedAdmin, ReadOnly, admin.ModelAdmin):
-    policy = Policy(view=Action.VIEW, edit=None, province_path="product__unit__province")
+class NoticeAdmin(ScopedAdmin):
+    # A message about no product (a buyer's inquiry of none) is for staff of every province.
+    scope = Scope(commune="product__unit")
+    edit = None
     list_display = ["created_at", "kind", "recipient", "recipient_role", "subject", "state"]
     list_filter = ["kind", "recipient_role"]
     search_fields = ["recipient", "subject"]
@@ -40,10 +29,10 @@ class NoticeAdmin(ScopedAdmin, ReadOnly, admin.ModelAdmin):
         return notice.state
 
 
-class ReminderInline(ScopedInline, ReadOnly, admin.TabularInline):
+class ReminderInline(ScopedInline, admin.TabularInline):
     """The expiry reminders about this product (one message may name several products)."""
 
-    policy = Policy(view=Action.VIEW, edit=None, province_path="unit__province")
+    edit = None
     model = Reminder
     fk_name = "product"
     fields = ["sent", "interval", "last_valid_day", "recipient", "recipient_role"]
@@ -60,10 +49,10 @@ class ReminderInline(ScopedInline, ReadOnly, admin.TabularInline):
         return super().get_queryset(request).select_related("notice")
 
 
-class NoticeInline(ScopedInline, ReadOnly, admin.TabularInline):
+class NoticeInline(ScopedInline, admin.TabularInline):
     """Other messages about this product alone (revocation, inquiries...)."""
 
-    policy = Policy(view=Action.VIEW, edit=None, province_path="unit__province")
+    edit = None
     model = Notice
     fk_name = "product"
     fields = ["created_at", "kind", "recipient", "subject", "sent_at", "error"]
@@ -71,6 +60,3 @@ class NoticeInline(ScopedInline, ReadOnly, admin.TabularInline):
     extra = 0
     show_change_link = True
     verbose_name_plural = "thư đã gửi về sản phẩm này"
-
-
-ProductAdmin.inlines = [*ProductAdmin.inlines, ReminderInline, NoticeInline]

@@ -5,8 +5,9 @@ with the reminders already sent and the state of the newest evaluation dossier."
 from dataclasses import dataclass
 from datetime import date
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
+from ocop.dossiers.models import Dossier
 from ocop.notices.expiring import by_commune, expired, expiring
 from ocop.notices.models import Reminder
 from ocop.registry.models import Product, Unit
@@ -80,25 +81,14 @@ def add_reminders(rows) -> None:
 
 
 def add_dossiers(rows) -> None:
-    """The state of each product's newest dossier, when the dossiers app is installed
-    (ocop.dossiers, issue 11); "—" without one."""
-    try:
-        from ocop.dossiers.models import Dossier
-    except ImportError:
-        return
+    """The state of each product's newest evaluation dossier (ocop.dossiers), with a link to
+    it; "—" without one."""
     newest = Dossier.objects.latest_for([row.product.pk for row in rows])
     for row in rows:
         dossier = newest.get(row.product.pk)
         if dossier is not None:
             row.dossier = dossier.get_state_display()
-            row.dossier_url = _url(dossier)
-
-
-def _url(dossier) -> str:
-    try:
-        return dossier.get_absolute_url()
-    except NoReverseMatch:
-        return ""
+            row.dossier_url = dossier.get_absolute_url()
 
 
 def communes_for(staff) -> list[Unit]:

@@ -2,12 +2,11 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils.html import format_html_join
 
+from ocop.accounts.admin_scope import Scope, ScopedAdmin
+from ocop.domain.roles import Action
 from ocop.registry.models import Province
 from ocop.reports.models import LetterTexts, default_texts
 from ocop.reports.placeholders import PLACEHOLDERS
-
-# The admin index gains a link to the reports page (templates/reports/admin_index.html).
-admin.site.index_template = "reports/admin_index.html"
 
 PLACEHOLDER_LIST = format_html_join(
     "", "<li><code>{{{}}}</code>: {}</li>", ((name, text) for name, text in PLACEHOLDERS.items())
@@ -15,7 +14,10 @@ PLACEHOLDER_LIST = format_html_join(
 
 
 @admin.register(LetterTexts)
-class LetterTextsAdmin(admin.ModelAdmin):
+class LetterTextsAdmin(ScopedAdmin):
+    # Each province's letter: read by its staff, written by those who issue it.
+    scope = Scope(province="province")
+    edit = Action.REPORT
     list_display = ["province", "issuing_body", "signer_title", "updated_at"]
     change_form_template = "reports/lettertexts_change_form.html"
     change_list_template = "reports/lettertexts_change_list.html"

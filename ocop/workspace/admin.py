@@ -1,4 +1,8 @@
-"""The back office's base: the Django admin with the columns and filters officers use most."""
+"""The back office's base: the registry's records in the Django admin, with the columns and
+filters officers use most, each declaring its scope (ocop.accounts.admin_scope). Registered
+from the top floor, which may import the accounts' scoped admin and every feature's inlines
+(the catalog's photos and points of sale, the notices' mail log on a product's page): the
+registry itself imports neither. The URLs stay the registry's (/admin/registry/product/)."""
 
 from datetime import timedelta
 
@@ -8,9 +12,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from ocop.accounts.admin_scope import SHARED, Scope, ScopedAdmin, ScopedInline
+from ocop.catalog.admin import (
+    ProducerPointOfSaleInline,
+    ProductPhotoInline,
+    ProductPointOfSaleInline,
+)
 from ocop.domain.dates import format_date
 from ocop.domain.issuers import issuer_name
+from ocop.domain.roles import Action
 from ocop.domain.status import Status
+from ocop.notices.admin import NoticeInline, ReminderInline
 from ocop.registry import search
 from ocop.registry.models import (
     Decision,
@@ -23,9 +35,10 @@ from ocop.registry.models import (
     Unit,
 )
 
-admin.site.site_header = "Quản trị sản phẩm OCOP"
-admin.site.site_title = "OCOP"
-admin.site.index_title = "Sổ đăng ký sản phẩm OCOP"
+# Producers and products are a commune's: officers edit them anywhere in their province, a
+# commune officer in their own commune (Action.EDIT_LOCAL).
+COMMUNE_RECORDS = Scope(commune="unit")
+REVOCATION_FIELDS = ("revoked_on", "revocation_number", "revocation_reason")
 
 # The colours are classes of a stylesheet, not style attributes: the Content-Security-Policy
 # forbids inline styles.
@@ -121,10 +134,12 @@ class StatusTodayFilter(admin.SimpleListFilter):
         return method(today) if method else queryset
 
 
-class DecisionInline(admin.StackedInline):
+class DecisionInline(ScopedInline, admin.StackedInline):
     """Stacked, a few fields a line: a table of nine columns was 2,685 px wide and cut
     columns off on a phone. Newest first, so the decision in force is on top."""
 
+    edit = Action.DECIDE
+    also_edit = {Action.REVOKE: REVOCATION_FIELDS}
     model = Decision
     extra = 0
     show_change_link = True
@@ -146,7 +161,9 @@ class DecisionInline(admin.StackedInline):
 
 
 @admin.register(Product)
-class ProductAdmin(OfficerNameMixin, FoldedSearchMixin, admin.ModelAdmin):
+class ProductAdmin(ScopedAdmin, OfficerNameMixin, FoldedSearchMixin, admin.ModelAdmin):
+    scope = COMMUNE_RECORDS
+    edit = Action.EDIT_LOCAL
     list_display = [product_name, "producer", "unit", stars_today, status_today, valid_until]
     ordering = ["sort_key", "pk"]
     list_filter = [StatusTodayFilter, "unit__province", "product_set__group", "unit"]
@@ -154,7 +171,13 @@ class ProductAdmin(OfficerNameMixin, FoldedSearchMixin, admin.ModelAdmin):
     search_help_text = "Tìm theo tên sản phẩm hoặc chủ thể, gõ có dấu hay không dấu đều được."
     list_select_related = ["producer", "unit"]
     autocomplete_fields = ["producer"]
-    inlines = [DecisionInline]  # ocop/catalog/admin.py adds photos and points of sale
+    inlines = [
+        DecisionInline,
+        ProductPhotoInline,
+        ProductPointOfSaleInline,
+        ReminderInline,
+        NoticeInline,
+    ]
     today_fields = [status_today, stars_today, valid_until]
 
     class Media:
@@ -180,10 +203,12 @@ def product_link(product):
     return format_html('<a href="{}">{}</a>', url, product.name)
 
 
-class ProductOfProducerInline(admin.TabularInline):
+class ProductOfProducerInline(ScopedInline, admin.TabularInline):
     """A producer's products with today's standing, each name a link to its own page (the
-    line Django prints above each row, repeating the name, is hidden by layout.css)."""
+    line Django prints above each row, repeating the name, is hidden by layout.css). Read
+    only: a product is changed on its own page."""
 
+    edit = None
     model = Product
     fields = [product_link, stars_today, status_today, valid_until]
     readonly_fields = fields
@@ -197,26 +222,26 @@ class ProductOfProducerInline(admin.TabularInline):
     def get_queryset(self, request):
         return with_today(super().get_queryset(request))
 
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
 
 @admin.register(Producer)
-class ProducerAdmin(OfficerNameMixin, FoldedSearchMixin, admin.ModelAdmin):
+class ProducerAdmin(ScopedAdmin, OfficerNameMixin, FoldedSearchMixin, admin.ModelAdmin):
+    scope = COMMUNE_RECORDS
+    edit = Action.EDIT_LOCAL
     list_display = [producer_name, "kind", "unit", "tax_code", "phone"]
     ordering = ["sort_key", "pk"]
     list_filter = ["kind", "unit__province", "unit"]
     search_fields = ["search_key", "tax_code", "representative"]
     search_help_text = "Tìm theo tên (có dấu hay không dấu), mã số thuế hoặc người đại diện."
     list_select_related = ["unit"]
-    inlines = [ProductOfProducerInline]  # ocop/catalog/admin.py adds points of sale
+    inlines = [ProductOfProducerInline, ProducerPointOfSaleInline]
 
 
 @admin.register(Decision)
-class DecisionAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class DecisionAdmin(ScopedAdmin, FoldedSearchMixin, admin.ModelAdmin):
+    # A decision's data needs DECIDE; its revocation fields REVOKE (read-only to others).
+    scope = Scope(commune="product__unit")
+    edit = Action.DECIDE
+    also_edit = {Action.REVOKE: REVOCATION_FIELDS}
     list_display = [
         "number",
         "decided_on",
@@ -244,8 +269,13 @@ class DecisionAdmin(FoldedSearchMixin, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
+# Reference data: read by every role of the province, changed with Action.REFERENCE.
+
+
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(ScopedAdmin):
+    scope = Scope(province="province")
+    edit = Action.REFERENCE
     list_display = ["code", unit_name, "kind", "province"]
     ordering = ["province__code", "sort_key", "pk"]
     list_filter = ["province", "kind"]
@@ -253,16 +283,25 @@ class UnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(OldUnit)
-class OldUnitAdmin(admin.ModelAdmin):
+class OldUnitAdmin(ScopedAdmin):
+    scope = Scope(province="province")
+    edit = Action.REFERENCE
     list_display = ["name", "kind", "district", "successor", "confidence"]
     list_filter = ["province", "district", "confidence"]
     search_fields = ["name", "district"]
 
 
 @admin.register(Province)
-class ProvinceAdmin(admin.ModelAdmin):
+class ProvinceAdmin(ScopedAdmin):
+    scope = Scope(province="pk")
+    edit = Action.REFERENCE
     list_display = ["code", "name", "kind", "roll_forward_holidays"]
 
 
-admin.site.register(ProductSet)
-admin.site.register(Holiday)
+@admin.register(ProductSet, Holiday)
+class SharedReferenceAdmin(ScopedAdmin):
+    """The 26 product sets and the public holidays are the country's, the same for every
+    province."""
+
+    scope = SHARED
+    edit = Action.REFERENCE
