@@ -27,4 +27,3 @@ class AccountsConfig(AppConfig):
         admin.site.has_permission = admin_scope.site_permission
         admin.site.login = sign_in_views.login
         admin.site.password_change = sign_in_views.admin_password_change
-
