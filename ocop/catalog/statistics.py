@@ -106,9 +106,7 @@ def expiries_by_month(day: date, words: dict) -> Chart:
     """Products whose recognition, as known on `day`, runs out in each of the next months."""
     months = [add_months(day.replace(day=1), i) for i in range(MONTHS_AHEAD)]
     end = add_months(months[-1], 1) - timedelta(days=1)
-    ending = Product.objects.expiring_between(day, end, known_on=day).values_list(
-        "valid_until", flat=True
-    )
+    ending = Product.objects.expiring_between(day, end).values_list("valid_until", flat=True)
     per_month = Counter(d.replace(day=1) for d in ending)
     rows = [(f"{m.month:02d}/{m.year}", per_month[m]) for m in months]
     return Chart("het-han-theo-thang", [words["month"], words["expiring"]], rows)

@@ -168,20 +168,13 @@ def expired_list(day: date, products) -> ProductList:
 
 
 def expiring_list(start: date, end: date, products) -> ProductList:
-    """Products whose recognition runs out between `start` and `end`, with the decision that
-    sets that last day and the producer's contacts, for re-evaluation reminders."""
-    ending = dict(products.expiring_between(start, end).values_list("pk", "valid_until"))
-    decisions = (
-        Decision.objects.signed_by(end)
-        .filter(product__in=list(ending), revoked_on__isnull=True)
-        .order_by("product", "-decided_on", "-pk")
-    )
-    chosen = {}
-    for decision in decisions.only("pk", "product_id", "last_valid_day"):
-        if decision.last_valid_day == ending[decision.product_id]:
-            chosen.setdefault(decision.product_id, decision.pk)
-    rows = _rows(Decision.objects.filter(pk__in=chosen.values()), contacts=True)
-    return ProductList(EXPIRING_TITLE, end, grouped(rows))
+    """Products whose recognition runs out between `start` and `end`, as known on `start`
+    (Product.objects.expiring_between, the rule the expiry desk and the reminders ask too),
+    with the decision that sets that last day and the producer's contacts, for re-evaluation
+    reminders."""
+    ending = products.expiring_between(start, end).values("ending_decision")
+    rows = _rows(Decision.objects.filter(pk__in=ending), contacts=True)
+    return ProductList(EXPIRING_TITLE, start, grouped(rows))
 
 
 def _rows(decisions, contacts: bool = False) -> list[Row]:
