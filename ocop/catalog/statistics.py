@@ -12,7 +12,7 @@ from django.db.models.functions import ExtractYear
 from ocop.catalog.product_sets_en import group_name
 from ocop.domain.validity import add_months
 from ocop.registry.models import Decision, Product
-from ocop.registry.summary import Summary, summarize
+from ocop.registry.summary import Figures, summarize
 
 MONTHS_AHEAD = 12
 STARS = sorted(Decision.Stars.values, reverse=True)
@@ -35,7 +35,7 @@ class Chart:
         return {"labels": [str(row[0]) for row in self.rows], "series": series}
 
 
-def charts(day: date, words: dict) -> tuple[Summary, list[Chart]]:
+def charts(day: date, words: dict) -> tuple[Figures, list[Chart]]:
     """Every chart on `day`, headed with `words` (ocop.catalog.texts_statistics)."""
     summary = summarize(day, breakdowns=True)
     return summary, [*_from_summary(summary, words), *_from_decisions(day, words)]
@@ -50,7 +50,7 @@ def chart(slug: str, day: date, words: dict) -> Chart | None:
     return next((c for c in found if c.slug == slug), None)
 
 
-def _from_summary(summary: Summary, words: dict) -> list[Chart]:
+def _from_summary(summary: Figures, words: dict) -> list[Chart]:
     return [
         by_stars(summary, words),
         by_mapping("xa-phuong", summary.by_commune, words["commune"], words),
@@ -71,7 +71,7 @@ def _from_decisions(day: date, words: dict) -> list[Chart]:
     return [recognitions_per_year(day, words), expiries_by_month(day, words)]
 
 
-def by_stars(summary: Summary, words: dict) -> Chart:
+def by_stars(summary: Figures, words: dict) -> Chart:
     rows = [(words["n_stars"].format(n=s), summary.valid_by_stars[str(s)]) for s in STARS]
     return Chart("hang-sao", [words["stars"], words["valid_products"]], rows)
 
