@@ -13,13 +13,17 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from ocop.accounts.access import require
 from ocop.catalog.bilingual import url_name
-from ocop.catalog.models import MisuseReport, ReportCount
+from ocop.catalog.models import MisuseReport
 from ocop.catalog.texts_images import REFUSALS
 from ocop.catalog.texts_reports import WORDS
 from ocop.catalog.views import _context, _render
 from ocop.domain.roles import Action
 from ocop.shared.images import ImageRefused, clean_image
+from ocop.shared.models import ClientCount
 from ocop.shared.public_forms import TRAP, client_key, this_hour
+
+# This form's share of the per-client counts (its limit: OCOP_MISUSE_PER_HOUR).
+COUNTED_AS = "misuse_report"
 
 
 def words(lang: str) -> dict:
@@ -80,7 +84,7 @@ def report(request, lang="vi"):
     key, hour = client_key(request), this_hour()
     if request.method != "POST":
         return _page(request, lang, ReportForm(words=texts, lang=lang))
-    if ReportCount.used(key, hour) >= settings.OCOP_MISUSE_PER_HOUR:
+    if ClientCount.used(COUNTED_AS, key, hour) >= settings.OCOP_MISUSE_PER_HOUR:
         form = ReportForm(request.POST, words=texts, lang=lang)
         return _page(request, lang, form, texts["too_many"], 429)
     if request.POST.get(TRAP):
@@ -102,7 +106,7 @@ def _store(data: dict, key: str, hour) -> MisuseReport:
     try:
         with transaction.atomic():
             stored.save()
-            ReportCount.record(key, hour)
+            ClientCount.record(COUNTED_AS, key, hour)
     except Exception:
         stored.photo.delete(save=False)
         raise

@@ -14,12 +14,15 @@ from ocop.catalog.bilingual import url_name
 from ocop.catalog.views import _context, _render
 from ocop.domain.inquiries import InquiryState, is_phone, is_reference, parse_quantity
 from ocop.registry.models import Product
+from ocop.shared.models import ClientCount
 from ocop.shared.public_forms import TRAP, client_key, this_hour
-from ocop.trade.models import Inquiry, InquiryCount, InquiryStep
+from ocop.trade.models import Inquiry, InquiryStep
 from ocop.trade.notify import notify_received
 from ocop.trade.texts import WORDS
 
 BUYER = "Người mua (trang công khai)"
+# This form's share of the per-client counts (its limit: OCOP_INQUIRY_PER_HOUR).
+COUNTED_AS = "inquiry"
 
 
 def words(lang: str) -> dict:
@@ -100,7 +103,7 @@ def inquiry(request, pk: int, lang="vi"):
         return _page(request, lang, product, InquiryForm(words=texts))
     key, hour = client_key(request), this_hour()
     form = InquiryForm(request.POST, words=texts)
-    if InquiryCount.used(key, hour) >= settings.OCOP_INQUIRY_PER_HOUR:
+    if ClientCount.used(COUNTED_AS, key, hour) >= settings.OCOP_INQUIRY_PER_HOUR:
         return _page(request, lang, product, form, texts["too_many"], 429)
     if request.POST.get(TRAP):
         return _page(request, lang, product, InquiryForm(words=texts), texts["trap_filled"], 400)
@@ -117,7 +120,7 @@ def _store(product, data: dict, lang: str, key: str, hour) -> Inquiry:
     with transaction.atomic():
         stored = Inquiry.objects.create(product=product, language=lang, **data)
         InquiryStep.objects.create(inquiry=stored, state=InquiryState.NEW, by_name=BUYER)
-        InquiryCount.record(key, hour)
+        ClientCount.record(COUNTED_AS, key, hour)
     return stored
 
 
