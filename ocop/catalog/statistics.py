@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
 from ocop.catalog.product_sets_en import group_name
+from ocop.domain.dates import format_month
 from ocop.domain.validity import add_months
 from ocop.registry.models import Decision, Product
 from ocop.registry.summary import Figures, summarize
@@ -108,5 +109,5 @@ def expiries_by_month(day: date, words: dict) -> Chart:
     end = add_months(months[-1], 1) - timedelta(days=1)
     ending = Product.objects.expiring_between(day, end).values_list("valid_until", flat=True)
     per_month = Counter(d.replace(day=1) for d in ending)
-    rows = [(f"{m.month:02d}/{m.year}", per_month[m]) for m in months]
+    rows = [(format_month(m), per_month[m]) for m in months]
     return Chart("het-han-theo-thang", [words["month"], words["expiring"]], rows)

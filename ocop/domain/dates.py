@@ -20,6 +20,11 @@ def format_date(d: date | None) -> str:
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
 
+def format_month(d: date) -> str:
+    """A month as tables head it, "01/2026"."""
+    return format_date(d)[3:]
+
+
 def format_moment(moment: datetime) -> str:
     """A moment as the department writes it, "05/01/2026 14:30" (the caller gives it in local
     time: ocop.domain knows no time zone)."""

@@ -12,6 +12,7 @@ from ninja import Path, Query, Router
 
 from ocop.catalog.product_search import matching_products
 from ocop.catalog.verification import find, verify
+from ocop.domain.dates import format_date
 from ocop.domain.public_codes import normalize
 from ocop.domain.status import Status
 from ocop.domain.verdict import verdict
@@ -181,7 +182,7 @@ def product(
         raise ApiError(
             404,
             "not_recognised",
-            f"Sản phẩm chưa được công nhận vào ngày {day:%d/%m/%Y}.",
+            f"Sản phẩm chưa được công nhận vào ngày {format_date(day)}.",
             f"The product was not yet recognised on {day.isoformat()}.",
         )
     signed = product.decisions.filter(decided_on__lte=day).order_by("decided_on", "pk")
