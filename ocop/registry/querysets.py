@@ -189,9 +189,10 @@ class ProductQuerySet(KeysFromNamesMixin, models.QuerySet):
         )
 
     def expiring_between(self, start: date, end: date):
-        """The one expiring rule (OCOP.md §1-2), which the letter's expiring list, the expiry
-        desk, the reminders, the workspace home, the statistics and the API all ask: products
-        in force on `start` whose recognition, as known on `start`, runs out by `end`
+        """The one expiring rule (OCOP.md §1-2; ocop.domain.status.expiring_between in SQL,
+        checked against it by tests/test_status_sql.py), which the letter's expiring list, the
+        expiry desk, the reminders, the workspace home, the statistics and the API all ask:
+        products in force on `start` whose recognition, as known on `start`, runs out by `end`
         (inclusive), i.e. that no decision signed by `start` extends. `start` is the day
         asked: a decision signed or a revocation decided after it does not change the answer
         (the revoked_by/not_revoked_by semantics of every status here), so a list printed
