@@ -4,6 +4,7 @@ JSON download speak of a product in the same words."""
 
 import dataclasses
 import datetime
+import types
 from datetime import date
 from typing import Literal, get_args, get_type_hints
 
@@ -50,8 +51,11 @@ _ALWAYS_COUNTED = frozenset({"revoked_products"})
 
 
 def _not_none(kind):
-    kept = [member for member in get_args(kind) if member is not type(None)]
-    return kept[0] if len(kept) == 1 else kind
+    """`int | None` -> `int`; any other type as it is."""
+    if not isinstance(kind, types.UnionType):
+        return kind
+    (kept,) = (member for member in get_args(kind) if member is not type(None))
+    return kept
 
 
 SummaryOut = _schema_of_figures()
