@@ -11,9 +11,11 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django import forms
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from ocop.shared.date_range import DateRangeFilter, DayField
 from tests.factories import make_decision
 from tests.report_data import small_registry
 
@@ -135,3 +137,46 @@ def test_the_reports_page_refuses_an_empty_or_far_away_day(officer, query, messa
     response = officer.get(url, query)
     assert response.status_code == 400
     assert message in response.content.decode()
+
+
+class Filter(DateRangeFilter):
+    q = forms.CharField(required=False)
+
+
+class Typed(forms.Form):
+    any_day = DayField()
+    programme_day = DayField(programme=True)
+
+
+@pytest.mark.parametrize(
+    ("typed", "day", "in_programme"),
+    [
+        ("05/01/2026", date(2026, 1, 5), True),
+        ("2026-01-05", date(2026, 1, 5), True),
+        ("01/01/1990", date(1990, 1, 1), False),
+    ],
+)
+def test_one_day_field_reads_both_forms_and_the_programme_check_is_asked_for(
+    typed, day, in_programme
+):
+    form = Typed({"any_day": typed, "programme_day": typed})
+    form.is_valid()
+    assert form.cleaned_data["any_day"] == day
+    assert form.cleaned_data.get("programme_day") == (day if in_programme else None)
+    if not in_programme:
+        assert "nằm ngoài thời gian của Chương trình OCOP" in form.errors["programme_day"][0]
+
+
+def test_a_day_field_shows_a_day_as_the_department_writes_it():
+    html = str(Typed(initial={"any_day": date(2026, 3, 15)})["any_day"])
+    assert 'value="15/03/2026"' in html and 'placeholder="dd/mm/yyyy"' in html
+
+
+def test_a_date_range_filter_puts_the_days_last_and_keeps_what_is_valid():
+    form = Filter({"q": "chè", "since": "31/12/2025", "until": "01/12/2025"})
+    assert list(form.fields) == ["q", "since", "until"]
+    assert form.valid_part() == {"q": "chè", "since": date(2025, 12, 31)}
+    assert form.errors["until"] == ["Ngày cuối trước ngày đầu: đổi lại thứ tự hai ngày."]
+    unreadable = Filter({"q": "chè", "since": "31/13/2025"})
+    assert unreadable.valid_part() == {"q": "chè", "until": None}
+    assert unreadable.errors["since"][0].startswith("Ngày không hợp lệ: '31/13/2025'")

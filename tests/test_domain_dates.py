@@ -1,10 +1,12 @@
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
 from ocop.domain.dates import (
     asked_day,
     format_date,
+    format_moment,
+    format_month,
     outside_programme,
     parse_day,
     vietnamese_long_date,
@@ -22,6 +24,21 @@ from ocop.domain.dates import (
 )
 def test_it_formats_a_date_day_first(day, expected):
     assert format_date(day) == expected
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (datetime(2026, 1, 5, 14, 30, 59), "05/01/2026 14:30"),
+        (datetime(2025, 12, 31, 0, 5), "31/12/2025 00:05"),
+    ],
+)
+def test_it_formats_a_moment_day_first_with_hours_and_minutes(moment, expected):
+    assert format_moment(moment) == expected
+
+
+def test_it_formats_a_month_as_tables_head_it():
+    assert format_month(date(2026, 1, 31)) == "01/2026"
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,14 @@ from datetime import date
 
 import pytest
 
-from ocop.domain.status import DecisionFacts, Status, stars_on, status_on
+from ocop.domain.status import (
+    DecisionFacts,
+    Status,
+    expiring_between,
+    stars_on,
+    status_on,
+    valid_until,
+)
 from ocop.domain.validity import last_valid_day
 
 
@@ -162,3 +169,38 @@ def test_it_uses_order_to_find_the_latest_of_two_decisions_signed_the_same_day(
     kept = decision(date(2024, 5, 20), order=kept_order)
     revoked = decision(date(2024, 5, 20), order=2, revoked_on=date(2025, 1, 1))
     assert status_on([revoked, kept], date(2027, 6, 1)) is expected
+
+
+# The expiry desk's 90 days from 05/01/2026; a decision of 15/02/2023 is valid to 15/02/2026,
+# inside them.
+ASKED, WINDOW_END = date(2026, 1, 5), date(2026, 4, 5)
+IN_WINDOW = date(2023, 2, 15)
+
+
+@pytest.mark.parametrize(
+    ("decisions", "expiring"),
+    [
+        ([decision(IN_WINDOW)], True),
+        ([decision(IN_WINDOW, revoked_on=date(2026, 6, 1))], True),  # revoked after the window
+        ([decision(IN_WINDOW, revoked_on=date(2026, 2, 1))], True),  # revoked after the day
+        ([decision(IN_WINDOW, revoked_on=ASKED)], False),  # revoked on the day asked
+        ([decision(IN_WINDOW), decision(date(2026, 3, 1), order=1)], True),  # renewed later
+        ([decision(IN_WINDOW), decision(date(2025, 11, 20), order=1)], False),  # renewed
+        (
+            [decision(IN_WINDOW), decision(date(2025, 6, 1), revoked_on=date(2025, 10, 1))],
+            True,  # the renewal was revoked: the earlier decision runs out in the window
+        ),
+        ([decision(date(2022, 12, 1))], False),  # ran out before the day asked
+        ([decision(date(2024, 6, 1))], False),  # runs out after the window
+        ([decision(date(2026, 1, 6))], False),  # signed after the day asked
+    ],
+)
+def test_expiring_is_in_force_on_the_day_asked_and_ending_by_the_windows_end(decisions, expiring):
+    assert expiring_between(decisions, ASKED, WINDOW_END) is expiring
+
+
+def test_the_end_of_recognition_is_as_known_on_the_day():
+    renewed = [decision(IN_WINDOW), decision(date(2026, 3, 1), order=1)]
+    assert valid_until(renewed, ASKED) == date(2026, 2, 15)
+    assert valid_until(renewed, date(2026, 3, 1)) == date(2029, 3, 1)
+    assert valid_until([decision(IN_WINDOW, revoked_on=ASKED)], ASKED) is None

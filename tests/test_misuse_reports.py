@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
-from ocop.catalog.models import MisuseReport, ReportCount
+from ocop.catalog.models import MisuseReport
+from ocop.shared.models import ClientCount
 from tests.test_images import GPS_IFD, jpeg_with_gps
 
 pytestmark = pytest.mark.django_db
@@ -92,8 +93,8 @@ def test_the_sixth_report_in_an_hour_from_one_address_gets_429_in_vietnamese(vis
 def test_the_count_keeps_no_address_in_the_clear(visitor):
     report(visitor)
 
-    assert ReportCount.objects.get().client not in ("127.0.0.1", "")
-    assert "127.0.0.1" not in ReportCount.objects.get().client
+    assert ClientCount.objects.get().client not in ("127.0.0.1", "")
+    assert "127.0.0.1" not in ClientCount.objects.get().client
 
 
 def test_it_counts_the_address_behind_the_proxy(settings):
@@ -130,7 +131,7 @@ def test_a_file_that_is_not_a_photo_is_refused_in_vietnamese(visitor, media, dat
     assert response.status_code == 400
     assert f"Ảnh “{name}”: Tệp không đọc được như một ảnh JPEG, PNG hoặc WebP" in html
     assert not MisuseReport.objects.exists() and files_in(media) == []
-    assert not ReportCount.objects.exists()
+    assert not ClientCount.objects.exists()
 
 
 def test_a_png_stays_png(visitor):
@@ -158,7 +159,7 @@ def test_nothing_is_half_written_when_the_database_write_fails(visitor, media, m
     def broken(*args, **kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(ReportCount, "record", broken)
+    monkeypatch.setattr(ClientCount, "record", broken)
     with pytest.raises(RuntimeError):
         report(visitor)
 

@@ -173,7 +173,7 @@ def test_downloads_may_be_kept_by_browsers_and_proxies_for_a_while(client):
 
 
 def test_the_csv_streams(client, registry, monkeypatch):
-    monkeypatch.setattr("ocop.opendata.downloads.ROWS_PER_CHUNK", 10)
+    monkeypatch.setattr("ocop.shared.exports.ROWS_PER_CHUNK", 10)
     response = client.get("/du-lieu/so-dang-ky.csv")
     assert response.streaming
     assert len(list(response.streaming_content)) > 10

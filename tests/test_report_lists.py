@@ -11,13 +11,13 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from ocop.formula_injection import FORMULA_TRIGGERS, safe_cell
 from ocop.registry.generate import generate
 from ocop.registry.models import Product, Province, Unit
-from ocop.registry.summary import summarize
+from ocop.registry.summary import Figures, summarize
 from ocop.reports import lists
 from ocop.reports.documents import expiring_file, lists_file
-from ocop.reports.lists import Figures, FiguresMismatch, checked_lists, expiring_list
+from ocop.reports.lists import FiguresMismatch, checked_lists, expiring_list
+from ocop.shared.exports import FORMULA_TRIGGERS, safe_cell
 from tests.factories import make_decision, make_producer, make_product
 from tests.report_data import DAY, EXPIRED_ROWS, GROUPS, VALID_ROWS, small_registry
 

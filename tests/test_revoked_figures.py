@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from ocop.registry.models import Province
-from ocop.reports.letter import build_letter, figures_sentence
+from ocop.reports.letter import build_letter
 from tests.report_data import DAY, small_registry
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def test_the_summary_sentence_the_letter_and_the_home_page_word_the_revoked_alik
     call_command("summary", "--as-of", "31/12/2025", stdout=out)
     letter = build_letter(DAY, Province.objects.get(code="12"))
     home = visitor.get("/", {"ngay": "2025-12-31"}).content.decode()
-    assert out.getvalue() == f"{figures_sentence(letter.figures)}\n"
+    assert out.getvalue() == f"{letter.figures.sentence()}\n"
     assert REVOKED in out.getvalue()
     assert letter.figures.revoked_products == 1
     revoked_item = "3. Số sản phẩm OCOP bị thu hồi giấy chứng nhận: 1 sản phẩm;"

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from ocop.domain.status import Status, stars_on, status_on
+from ocop.domain.status import Status, expiring_between, stars_on, status_on, valid_until
 from ocop.registry.models import Decision, Product
 from ocop.registry.summary import summarize
 from tests.factories import make_decision, make_producer, make_product
@@ -59,6 +59,20 @@ def test_it_gives_the_same_status_and_stars_in_sql_and_in_python():
         annotated = dict(Product.objects.with_stars_on(day).values_list("pk", "stars_on"))
         for product in products:
             assert annotated[product.pk] == stars_on(product.decision_facts(), day), day
+
+
+def test_the_expiring_rule_and_the_end_of_recognition_agree_in_sql_and_in_python():
+    rng = random.Random(5)
+    random_history(rng, 60)
+    products = list(Product.objects.prefetch_related("decisions"))
+    for day in days_to_check(rng):
+        until = dict(Product.objects.with_valid_until(day).values_list("pk", "valid_until"))
+        for days in (30, 90, 400):
+            end = day + timedelta(days=days)
+            got = set(Product.objects.expiring_between(day, end).values_list("pk", flat=True))
+            facts = {p.pk: p.decision_facts() for p in products}
+            assert got == {pk for pk, own in facts.items() if expiring_between(own, day, end)}
+        assert until == {p.pk: valid_until(p.decision_facts(), day) for p in products}, day
 
 
 def test_the_summary_agrees_with_the_pure_rule():

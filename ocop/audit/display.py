@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.text import capfirst
 
-from ocop.domain.dates import format_date
+from ocop.domain.dates import format_date, format_moment
 
 EMPTY = "(trống)"
 
@@ -23,7 +23,7 @@ class FieldChange:
 
 
 def moment(value: datetime) -> str:
-    return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+    return format_moment(timezone.localtime(value))
 
 
 def model_label(content_type) -> str:

@@ -1,20 +1,15 @@
-"""The log as a spreadsheet (CSV or XLSX), what the page shows, one entry a row. Every text
-cell goes through ocop.formula_injection: an entry records what people typed, and a name
-typed as "=HYPERLINK(…)" must open as text."""
-
-import csv
-import io
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+"""The log as a spreadsheet (CSV or XLSX), what the page shows, one entry a row, written by the
+shared writer (ocop.shared.exports): an entry records what people typed, and a name typed as
+"=HYPERLINK(…)" must open as text."""
 
 from ocop.audit.display import changes_text, model_label, moment
-from ocop.formula_injection import safe_cell, safe_csv_value
+from ocop.shared.exports import Layout
 
 HEADER = [
     "Thời điểm", "Thao tác", "Loại bản ghi", "Mã bản ghi", "Bản ghi", "Người thực hiện",
     "Nguồn", "Trang, lệnh", "Địa chỉ IP", "Thay đổi",
 ]  # fmt: skip
+LAYOUT = Layout(sheet="Nhật ký thay đổi")
 
 
 def rows(entries):
@@ -38,24 +33,3 @@ def _import_note(entry) -> str:
     if entry.source == "import" and "files" in data:
         return f"Nhập tệp {', '.join(data['files'])}: {entry.import_changes.count()} bản ghi"
     return ""
-
-
-def as_csv(entries) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(HEADER)
-    for row in rows(entries):
-        writer.writerow([safe_csv_value(value) for value in row])
-    # With a byte-order mark: Excel opens UTF-8 as such only then, diacritics intact.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def as_xlsx(entries) -> bytes:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Nhật ký thay đổi")
-    sheet.append(HEADER)
-    for row in rows(entries):
-        sheet.append([safe_cell(WriteOnlyCell(sheet), value) for value in row])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 
@@ -19,6 +19,7 @@ from ocop.audit.models import Entry
 from ocop.audit.records import content_type_for, history, may_read_record, record_key, visible
 from ocop.audit.writing import describe
 from ocop.domain.roles import Action
+from ocop.shared.exports import csv_response, xlsx_response
 
 PER_PAGE = 50
 
@@ -47,14 +48,10 @@ def export(request, kind):
         raise Http404
     form = LogFilter(request.GET or None)
     entries = form.apply(visible(Entry.objects.all(), request.staff))
+    name, rows = f"nhat-ky-thay-doi.{kind}", exports.rows(entries)
     if kind == "csv":
-        body, content_type = exports.as_csv(entries), "text/csv; charset=utf-8"
-    else:
-        body = exports.as_xlsx(entries)
-        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="nhat-ky-thay-doi.{kind}"'
-    return response
+        return csv_response(name, exports.HEADER, rows)
+    return xlsx_response(name, exports.HEADER, rows, exports.LAYOUT)
 
 
 @require(Action.AUDIT_LOG)

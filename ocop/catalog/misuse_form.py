@@ -14,11 +14,15 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ocop.accounts.access import require
-from ocop.catalog.models import MisuseReport, ReportCount
+from ocop.catalog.models import MisuseReport
 from ocop.domain.roles import Action
 from ocop.shared.images import ImageRefused, clean_image
+from ocop.shared.models import ClientCount
 from ocop.shared.public_forms import TRAP, client_key, described, missing, this_hour, too_long
 from ocop.shared.public_url import page_context
+
+# This form's share of the per-client counts (its limit: OCOP_MISUSE_PER_HOUR).
+COUNTED_AS = "misuse_report"
 
 
 class ReportForm(forms.Form):
@@ -87,7 +91,7 @@ def report(request):
     key, hour = client_key(request), this_hour()
     if request.method != "POST":
         return _page(request, ReportForm())
-    if ReportCount.used(key, hour) >= settings.OCOP_MISUSE_PER_HOUR:
+    if ClientCount.used(COUNTED_AS, key, hour) >= settings.OCOP_MISUSE_PER_HOUR:
         too_many = gettext(
             "Bạn đã gửi %(per_hour)s phản ánh trong một giờ qua. Vui lòng thử lại sau một giờ, "
             "hoặc gọi điện cho Sở nếu việc gấp."
@@ -114,7 +118,7 @@ def _store(data: dict, key: str, hour) -> MisuseReport:
     try:
         with transaction.atomic():
             stored.save()
-            ReportCount.record(key, hour)
+            ClientCount.record(COUNTED_AS, key, hour)
     except Exception:
         stored.photo.delete(save=False)
         raise

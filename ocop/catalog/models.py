@@ -188,30 +188,3 @@ class MisuseReport(models.Model):
     def reference(self) -> str:
         """The number given to the reporter on the thank-you page, to quote when they call."""
         return f"PA-{self.received_at:%Y}-{self.pk:05d}"
-
-
-class ReportCount(models.Model):
-    """Reports received per client per hour, to refuse floods (no third-party captcha). The
-    address is kept only as a keyed hash: enough to count, not to know who reported."""
-
-    client = models.CharField(max_length=64)
-    hour = models.DateTimeField()
-    count = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["client", "hour"], name="report_count_unique_hour")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.hour:%d/%m/%Y %H}h: {self.count}"
-
-    @classmethod
-    def used(cls, client: str, hour) -> int:
-        row = cls.objects.filter(client=client, hour=hour).first()
-        return row.count if row else 0
-
-    @classmethod
-    def record(cls, client: str, hour) -> None:
-        """One more report, counted in the database as ScanCount.record does."""
-        count_one(cls, client=client, hour=hour)

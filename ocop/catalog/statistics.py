@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from ocop.catalog.product_sets_en import group_name
 from ocop.domain.validity import add_months
 from ocop.registry.models import Decision, Product
-from ocop.registry.summary import Summary, summarize
+from ocop.registry.summary import Figures, summarize
 
 MONTHS_AHEAD = 12
 STARS = sorted(Decision.Stars.values, reverse=True)
@@ -46,7 +46,7 @@ class Chart:
         return {"labels": [str(row[0]) for row in self.rows], "series": series}
 
 
-def charts(day: date) -> tuple[Summary, list[Chart]]:
+def charts(day: date) -> tuple[Figures, list[Chart]]:
     """Every chart on `day`."""
     summary = summarize(day, breakdowns=True)
     return summary, [*_from_summary(summary), *_from_decisions(day)]
@@ -61,7 +61,7 @@ def chart(slug: str, day: date) -> Chart | None:
     return next((c for c in found if c.slug == slug), None)
 
 
-def _from_summary(summary: Summary) -> list[Chart]:
+def _from_summary(summary: Figures) -> list[Chart]:
     return [
         by_stars(summary),
         by_mapping("xa-phuong", summary.by_commune, _("Xã, phường")),
@@ -86,7 +86,7 @@ def n_stars(n: int) -> str:
     return ngettext("%(n)s sao", "%(n)s sao", n) % {"n": n}
 
 
-def by_stars(summary: Summary) -> Chart:
+def by_stars(summary: Figures) -> Chart:
     rows = [(n_stars(s), summary.valid_by_stars[str(s)]) for s in STARS]
     return Chart("hang-sao", [_("Hạng sao"), _("Số sản phẩm còn hiệu lực")], rows)
 
@@ -121,9 +121,7 @@ def expiries_by_month(day: date) -> Chart:
     """Products whose recognition, as known on `day`, runs out in each of the next months."""
     months = [add_months(day.replace(day=1), i) for i in range(MONTHS_AHEAD)]
     end = add_months(months[-1], 1) - timedelta(days=1)
-    ending = Product.objects.expiring_between(day, end, known_on=day).values_list(
-        "valid_until", flat=True
-    )
+    ending = Product.objects.expiring_between(day, end).values_list("valid_until", flat=True)
     per_month = Counter(d.replace(day=1) for d in ending)
     rows = [(f"{m.month:02d}/{m.year}", per_month[m]) for m in months]
     return Chart("het-han-theo-thang", [_("Tháng"), _("Số sản phẩm hết thời hạn")], rows)

@@ -1,9 +1,6 @@
 """The statistics page, /thong-ke/ (and /en/thong-ke/): every chart drawn by the vendored
 Chart.js from a JSON data block, also shown as a table and offered as CSV."""
 
-import csv
-import io
-
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,8 +10,8 @@ from django.views.decorators.http import require_safe
 from ocop.catalog.statistics import TITLES, charts
 from ocop.catalog.statistics import chart as statistics_chart
 from ocop.domain.dates import asked_day, format_date
-from ocop.formula_injection import safe_csv_value
 from ocop.shared.caching import public_page
+from ocop.shared.exports import csv_response
 from ocop.shared.public_url import page_context
 
 
@@ -62,14 +59,4 @@ def chart_csv(request, chart: str):
     if error:
         return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
     found = statistics_chart(chart, day)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([safe_csv_value(name) for name in found.columns])
-    writer.writerows([safe_csv_value(value) for value in row] for row in found.rows)
-    # UTF-8 with a BOM: Excel, which most offices open a CSV with, then reads the diacritics.
-    response = HttpResponse(
-        ("\ufeff" + buffer.getvalue()).encode(), content_type="text/csv; charset=utf-8"
-    )
-    name = f"thong-ke-{chart}-{day.isoformat()}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return csv_response(f"thong-ke-{chart}-{day.isoformat()}.csv", found.columns, found.rows)

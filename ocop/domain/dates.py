@@ -1,7 +1,7 @@
 """Dates as people read and type them in the department."""
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 # Exactly these two spellings: date.fromisoformat alone also takes "20251231" and "2025-W01-1",
 # which would let a typo pass for a different day.
@@ -18,6 +18,17 @@ def format_date(d: date | None) -> str:
     if d is None:
         return ""
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+
+
+def format_month(d: date) -> str:
+    """A month as tables head it, "01/2026"."""
+    return format_date(d)[3:]
+
+
+def format_moment(moment: datetime) -> str:
+    """A moment as the department writes it, "05/01/2026 14:30" (the caller gives it in local
+    time: ocop.domain knows no time zone)."""
+    return f"{format_date(moment.date())} {moment.hour:02d}:{moment.minute:02d}"
 
 
 def parse_day(text: str) -> date:

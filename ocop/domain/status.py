@@ -53,6 +53,22 @@ def stars_on(decisions: Iterable[DecisionFacts], day: date) -> int | None:
     return _latest(in_force).stars if in_force else None
 
 
+def valid_until(decisions: Iterable[DecisionFacts], day: date) -> date | None:
+    """The last day of the recognition as known on `day`: the latest last valid day of the
+    decisions signed by then and not revoked by then (None without one). Past when the
+    product is expired on `day`."""
+    known = [d for d in _signed_by(decisions, day) if not _revoked_by(d, day)]
+    return max((decision.last_valid_day for decision in known), default=None)
+
+
+def expiring_between(decisions: Iterable[DecisionFacts], start: date, end: date) -> bool:
+    """Whether the product is in force on `start` and its recognition, as known on `start`,
+    runs out by `end`: the day asked is `start`, so a decision signed or a revocation decided
+    after it does not change the answer (OCOP.md §2: "as of D")."""
+    until = valid_until(decisions, start)
+    return until is not None and start <= until <= end
+
+
 def _signed_by(decisions: Iterable[DecisionFacts], day: date) -> list[DecisionFacts]:
     # The registry answers "as of day": a decision signed later does not exist yet.
     return [decision for decision in decisions if decision.decided_on <= day]

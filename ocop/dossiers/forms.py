@@ -2,51 +2,23 @@
 decimal comma or point; the checks that need the database or the path are in
 ocop.dossiers.flow, so a crafted request meets them too."""
 
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.utils import timezone
 
 from ocop.domain import names
-from ocop.domain.dates import format_date, outside_programme, parse_day
 from ocop.domain.dossier_flow import STATE_LABELS, State
 from ocop.domain.scoring import PART_MAXIMA, PART_NAMES
 from ocop.dossiers.models import Kind
 from ocop.registry.models import Producer, ProducerType, Product, ProductSet, Unit
+from ocop.shared.date_range import DayField
 
 MISSING_CHOICES = [
     (3, "Thiếu tiêu chí bắt buộc (*) của hạng 3 sao"),
     (4, "Thiếu tiêu chí bắt buộc (*) của hạng 4 sao"),
     (5, "Thiếu tiêu chí bắt buộc (*) của hạng 5 sao"),
 ]
-
-
-class DayField(forms.CharField):
-    """A day typed dd/mm/yyyy (or yyyy-mm-dd), inside the programme's years."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("help_text", "Dạng dd/mm/yyyy, ví dụ 15/03/2026.")
-        super().__init__(*args, **kwargs)
-
-    def widget_attrs(self, widget):
-        return {**super().widget_attrs(widget), "maxlength": "10", "size": "12"}
-
-    def prepare_value(self, value):
-        return format_date(value) if isinstance(value, date) else value
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if not value:
-            return None
-        try:
-            day = parse_day(value)
-        except ValueError as exc:
-            raise forms.ValidationError(str(exc)) from None
-        reason = outside_programme(day, timezone.localdate())
-        if reason:
-            raise forms.ValidationError(reason)
-        return day
 
 
 class PointsField(forms.CharField):
@@ -136,7 +108,7 @@ class NewDossierForm(forms.Form):
     tax_code = forms.CharField(label="Mã số thuế/đăng ký", max_length=30, required=False)
     phone = forms.CharField(label="Điện thoại", max_length=50, required=False)
     email = forms.EmailField(label="Thư điện tử", required=False)
-    registered_on = DayField(label="Ngày đăng ký")
+    registered_on = DayField(label="Ngày đăng ký", programme=True)
     note = forms.CharField(
         label="Ghi chú", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
@@ -248,7 +220,7 @@ class ScoreForm(forms.Form):
 
 class DecideForm(forms.Form):
     number = forms.CharField(label="Số quyết định", max_length=100)
-    decided_on = DayField(label="Ngày quyết định")
+    decided_on = DayField(label="Ngày quyết định", programme=True)
     issuer = forms.CharField(
         label="Cơ quan ban hành",
         max_length=200,

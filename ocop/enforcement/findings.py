@@ -1,15 +1,12 @@
 """The yearly review's table: inspections and their findings by commune and kind, for one
-year, in the user's province."""
+year, in the user's province; as CSV through the shared writer (ocop.shared.exports)."""
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.db.models import Count
 
 from ocop.domain.inspections import SHORT_LABELS, FindingKind
 from ocop.enforcement.models import Finding, Inspection
-from ocop.formula_injection import safe_csv_value
 from ocop.registry.models import Unit
 
 
@@ -49,12 +46,7 @@ def heads() -> list[str]:
     return ["Xã/phường", "Số lần kiểm tra", *(SHORT_LABELS[kind] for kind in FindingKind)]
 
 
-def as_csv(rows: list[Row], total: Row) -> str:
-    """UTF-8 with a BOM so that Excel opens the Vietnamese intact."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(heads())
+def csv_rows(rows: list[Row], total: Row):
     for row in rows:
-        writer.writerow([safe_csv_value(str(row.unit)), row.inspections, *row.cells])
-    writer.writerow(["Cả tỉnh", total.inspections, *total.cells])
-    return "\ufeff" + out.getvalue()
+        yield [str(row.unit), row.inspections, *row.cells]
+    yield ["Cả tỉnh", total.inspections, *total.cells]

@@ -5,7 +5,6 @@ from django import forms
 from django.utils import timezone
 
 from ocop.domain import public_codes
-from ocop.domain.dates import format_date, outside_programme, parse_day
 from ocop.domain.inspections import FindingKind
 from ocop.domain.issuers import issuer_name
 from ocop.domain.names import fold
@@ -13,32 +12,7 @@ from ocop.domain.revocation import Ground
 from ocop.domain.roles import Action
 from ocop.enforcement import files
 from ocop.registry.models import Decision, Product, Unit
-
-
-class DayField(forms.Field):
-    """A day as people type it (dd/mm/yyyy, or ISO: ocop.domain.dates.parse_day)."""
-
-    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("help_text", "dd/mm/yyyy, ví dụ 05/01/2026")
-        super().__init__(*args, **kwargs)
-
-    def to_python(self, value):
-        value = (value or "").strip()
-        if not value:
-            return None
-        try:
-            day = parse_day(value)
-        except ValueError as error:
-            raise forms.ValidationError(str(error)) from None
-        today = timezone.localdate()
-        if reason := outside_programme(day, today):
-            raise forms.ValidationError(reason)
-        return day
-
-    def prepare_value(self, value):
-        return format_date(value) if hasattr(value, "year") else value
+from ocop.shared.date_range import DayField
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -57,7 +31,7 @@ class PhotosField(forms.FileField):
 
 class RevocationForm(forms.Form):
     number = forms.CharField(label="Số quyết định thu hồi", max_length=100)
-    revoked_on = DayField(label="Ngày thu hồi")
+    revoked_on = DayField(label="Ngày thu hồi", programme=True)
     issuer = forms.CharField(
         label="Cơ quan ban hành",
         max_length=200,
@@ -124,7 +98,7 @@ class DismissForm(forms.Form):
 
 class InspectionForm(forms.Form):
     unit = forms.ModelChoiceField(label="Xã/phường", queryset=Unit.objects.none())
-    inspected_on = DayField(label="Ngày kiểm tra")
+    inspected_on = DayField(label="Ngày kiểm tra", programme=True)
     place = forms.CharField(
         label="Địa điểm", max_length=300, help_text="Chợ, cửa hàng, cơ sở sản xuất, địa chỉ."
     )

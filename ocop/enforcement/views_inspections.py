@@ -6,7 +6,6 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -21,6 +20,7 @@ from ocop.enforcement import findings, inspecting
 from ocop.enforcement.forms import InspectionForm
 from ocop.enforcement.models import Inspection, InspectionPhoto
 from ocop.enforcement.views_revocations import private_file
+from ocop.shared.exports import csv_response
 
 
 def _inspections(staff):
@@ -200,11 +200,8 @@ def summary(request):
     year = int(typed) if typed.isdigit() and 2018 <= int(typed) <= this_year + 1 else this_year
     rows, total = findings.table(request.staff, year)
     if request.GET.get("tai") == "csv":
-        response = HttpResponse(
-            findings.as_csv(rows, total), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="kiem-tra-nhan-ocop-{year}.csv"'
-        return response
+        name = f"kiem-tra-nhan-ocop-{year}.csv"
+        return csv_response(name, findings.heads(), findings.csv_rows(rows, total))
     context = {
         "year": year,
         "years": range(this_year, 2017, -1),

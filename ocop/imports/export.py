@@ -1,17 +1,13 @@
 """The whole registry in one clean layout, one row per decision, that `ocop import` reads
-back to the identical state (tests/test_export_roundtrip.py)."""
+back to the identical state (tests/test_export_roundtrip.py); written by the shared writer
+(ocop.shared.exports), formula-safe, dates dd/mm/yyyy."""
 
-import csv
 from collections.abc import Iterator
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-
-from ocop.domain.dates import format_date
 from ocop.domain.producers import ProducerType
-from ocop.formula_injection import safe_cell, safe_csv_value
 from ocop.registry.models import Decision
+from ocop.shared.exports import Layout, write_csv, write_xlsx
 
 TITLE = "DANH SÁCH SẢN PHẨM OCOP (xuất từ sổ đăng ký)"
 COLUMNS = (
@@ -43,8 +39,14 @@ COLUMNS = (
     ("Lý do thu hồi", lambda d, i: d.revocation_reason),
     ("Nguồn", lambda d, i: d.source),
 )
+HEADER = [label for label, _ in COLUMNS]
 # Codes stay text so that Excel keeps their leading zeros.
 _TEXT_COLUMNS = {"Mã số thuế", "Mã xã/phường", "Mã xã/phường chủ thể", "Điện thoại"}
+LAYOUT = Layout(
+    sheet="Danh sách OCOP",
+    title=[TITLE, ""],
+    text_columns=frozenset(n for n, label in enumerate(HEADER) if label in _TEXT_COLUMNS),
+)
 
 
 def decisions():
@@ -65,43 +67,6 @@ def export(path: Path, fmt: str) -> int:
     # Ask the database once before any file is open: a database without its tables then fails
     # here, not inside openpyxl's half-written sheet (which prints its own traceback).
     decisions().exists()
-    return (export_xlsx if fmt == "xlsx" else export_csv)(path)
-
-
-def export_xlsx(path: Path) -> int:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Danh sách OCOP")
-    sheet.append([TITLE])
-    sheet.append([])
-    sheet.append([label for label, _ in COLUMNS])
-    count = 0
-    for row in rows():
-        count += 1
-        sheet.append(
-            [_cell(sheet, label, value) for (label, _), value in zip(COLUMNS, row, strict=True)]
-        )
-    book.save(path)
-    return count
-
-
-def _cell(sheet, label: str, value):
-    cell = safe_cell(WriteOnlyCell(sheet), value)
-    if hasattr(value, "isoformat"):
-        cell.number_format = "dd/mm/yyyy"
-    elif label in _TEXT_COLUMNS:
-        cell.number_format = "@"
-    return cell
-
-
-def export_csv(path: Path) -> int:
-    count = 0
-    # UTF-8 with a BOM: Excel opens it with the right letters.
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow([label for label, _ in COLUMNS])
-        for row in rows():
-            count += 1
-            writer.writerow(
-                [format_date(v) if hasattr(v, "isoformat") else safe_csv_value(v) for v in row]
-            )
-    return count
+    if fmt == "xlsx":
+        return write_xlsx(path, HEADER, rows(), LAYOUT)
+    return write_csv(path, HEADER, rows())

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from ocop.domain.dates import format_date
 from ocop.domain.validity import VALIDITY_MONTHS, add_months
 from ocop.registry.generate import COOPERATIVE_TRADES, PRODUCT_STEMS
 from ocop.registry.reference import data_file, read_csv, split_kind
@@ -92,6 +93,6 @@ def write_rows(path: Path, rows: list[list]) -> Path:
         sheet.append(HEADER_TOP)
         sheet.append(HEADER_SUB)
         for n, (product, producer, address, stars, number, day) in enumerate(by_year[year], 1):
-            sheet.append([n, product, producer, address, stars, number, day.strftime("%d/%m/%Y")])
+            sheet.append([n, product, producer, address, stars, number, format_date(day)])
     book.save(path)
     return path

@@ -5,6 +5,9 @@ import enum
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
+
+from ocop.domain.dates import format_date
 
 # A list of four million errors helps nobody and fills memory: the first ones of each
 # severity are kept in full, the rest counted by kind.
@@ -63,8 +66,8 @@ def shown(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if hasattr(value, "strftime"):
-        return value.strftime("%d/%m/%Y")
+    if isinstance(value, date):  # a datetime too: the sheets' dates carry a midnight
+        return format_date(value)
     return str(value)
 
 

@@ -13,6 +13,7 @@ from datetime import date
 
 from django.db.models import Q
 
+from ocop.domain.dates import format_date
 from ocop.domain.display import better_name, producer_display_name, product_display_name
 from ocop.domain.similar import near_matches
 from ocop.imports.issues import Issue, Severity
@@ -202,7 +203,7 @@ class Planner:
             counts.contradictions += 1
             self._note(
                 row,
-                f"sổ đăng ký ghi thu hồi ngày {stored.revoked_on:%d/%m/%Y}, tệp ghi khác; "
+                f"sổ đăng ký ghi thu hồi ngày {format_date(stored.revoked_on)}, tệp ghi khác; "
                 "không áp dụng dòng này",
                 Severity.CONTRADICTION,
             )
@@ -378,7 +379,7 @@ def _decision_changes(stored: Decision, row: CheckedRow) -> dict | None:
 
 
 def _conflict(day: date, stars: int, where: str) -> str:
-    return f"mâu thuẫn: cùng số quyết định, {where} ghi ngày {day:%d/%m/%Y}, {stars} sao"
+    return f"mâu thuẫn: cùng số quyết định, {where} ghi ngày {format_date(day)}, {stars} sao"
 
 
 def _where(row: CheckedRow) -> str:

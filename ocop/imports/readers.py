@@ -13,7 +13,6 @@ from pathlib import Path
 
 import python_calamine
 
-from ocop.formula_injection import unquote_csv_value
 from ocop.imports import legacy
 from ocop.imports.filetype import (
     SAVE_AS_XLSX,
@@ -27,6 +26,7 @@ from ocop.imports.limits import Limits, number
 from ocop.imports.ods_scan import check_ods
 from ocop.imports.xls_scan import check_xls
 from ocop.imports.xlsx_scan import check_xlsx
+from ocop.shared.exports import unquote_csv_value
 
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
 EXTENSIONS = (*SPREADSHEETS, ".csv")

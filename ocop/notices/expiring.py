@@ -1,13 +1,12 @@
 """The products whose recognition runs out soon or ran out, as the expiry desk and
 `ocop remind` read them: the registry's querysets decide (expiring_between, expired_on,
-with_valid_until); this module only adds the decision that ends on that day, the producer's
-contacts and the commune, in one query each."""
+with_ending_decision, the decision that ends on that day included); this module only reads
+those rows with the producer's contacts and the commune, in one query each."""
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ocop.registry.models import Decision, Product
-from ocop.registry.querysets import not_revoked_by
 
 
 @dataclass
@@ -51,38 +50,23 @@ class Expiry:
 def expiring(products, today: date, days: int) -> list[Expiry]:
     """Recognitions in force today whose last valid day is within `days` days (today
     included), soonest first."""
-    found = products.expiring_between(today, today + timedelta(days=days), known_on=today)
-    return _with_decisions(found, today)
+    return _with_decisions(products.expiring_between(today, today + timedelta(days=days)), today)
 
 
 def expired(products, today: date) -> list[Expiry]:
     """Expired today and not re-evaluated (OCOP.md §2 "hết thời hạn, chưa đánh giá lại"),
     the most recently expired first."""
-    found = products.expired_on(today).with_valid_until(today)
-    return _with_decisions(found, today)
+    return _with_decisions(products.expired_on(today).with_ending_decision(today), today)
 
 
 def _with_decisions(products, today: date) -> list[Expiry]:
     rows = list(products.select_related("producer", "unit").order_by("valid_until", "sort_key"))
-    ending = _ending_decisions(rows, today)
+    ending = Decision.objects.in_bulk([p.ending_decision for p in rows if p.ending_decision])
     return [
-        Expiry(p, ending.get((p.pk, p.valid_until)), p.valid_until, today)
+        Expiry(p, ending.get(p.ending_decision), p.valid_until, today)
         for p in rows
         if p.valid_until is not None
     ]
-
-
-def _ending_decisions(products, today: date) -> dict:
-    """(product id, last valid day) -> the decision that ends then (the latest signed, when a
-    correction was signed for the same term)."""
-    if not products:
-        return {}
-    decisions = (
-        Decision.objects.filter(product__in=[p.pk for p in products], decided_on__lte=today)
-        .filter(not_revoked_by(today))
-        .order_by("decided_on", "pk")
-    )
-    return {(d.product_id, d.last_valid_day): d for d in decisions}
 
 
 def by_commune(rows: list[Expiry]) -> list[tuple]:

@@ -1,16 +1,11 @@
-"""The expiry desk as a spreadsheet, one product a row under its commune. Text goes through
-ocop.formula_injection (names and contacts are typed by people); dates are real dates shown
-dd/mm/yyyy, so that the sheet sorts and filters by them."""
-
-import io
+"""The expiry desk as a spreadsheet, one product a row under its commune, written by the
+shared writer (ocop.shared.exports): names and contacts are typed by people and stay text;
+dates are real dates shown dd/mm/yyyy, so that the sheet sorts and filters by them."""
 
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from ocop.domain.dates import format_date
-from ocop.formula_injection import safe_cell
+from ocop.shared.exports import Layout
 
 HEADER = [
     "Xã/phường", "Sản phẩm", "Hạng sao", "Số quyết định", "Ngày quyết định",
@@ -18,7 +13,6 @@ HEADER = [
     "Địa chỉ", "Hồ sơ đánh giá lại", "Đã nhắc",
 ]  # fmt: skip
 WIDTHS = (18, 36, 8, 16, 14, 14, 10, 36, 14, 26, 40, 18, 40)
-DATE_FORMAT = "dd/mm/yyyy"
 
 
 def reminders_text(row) -> str:
@@ -48,31 +42,12 @@ def values(unit, row) -> list:
     ]
 
 
-def as_xlsx(desk, title: str) -> bytes:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Sắp hết hạn")
-    for column, width in zip("ABCDEFGHIJKLM", WIDTHS, strict=True):
-        sheet.column_dimensions[column].width = width
-    heading = WriteOnlyCell(sheet, f"{title}, tính đến ngày {format_date(desk.today)}")
-    heading.font = Font(bold=True)
-    sheet.append([heading])
-    sheet.append([_bold(sheet, text) for text in HEADER])
-    for unit, rows in desk.groups:
-        for row in rows:
-            sheet.append([_cell(sheet, value) for value in values(unit, row)])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+def rows(desk):
+    for unit, members in desk.groups:
+        for row in members:
+            yield values(unit, row)
 
 
-def _bold(sheet, text):
-    cell = WriteOnlyCell(sheet, text)
-    cell.font = Font(bold=True)
-    return cell
-
-
-def _cell(sheet, value):
-    cell = safe_cell(WriteOnlyCell(sheet), value)
-    if hasattr(value, "isoformat"):
-        cell.number_format = DATE_FORMAT
-    return cell
+def layout(desk, title: str) -> Layout:
+    heading = f"{title}, tính đến ngày {format_date(desk.today)}"
+    return Layout(sheet="Sắp hết hạn", title=[heading], bold=True, widths=WIDTHS)

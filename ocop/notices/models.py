@@ -6,6 +6,8 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from ocop.domain.dates import format_date
+
 
 class Notice(models.Model):
     kind = models.CharField("loại thư", max_length=40, db_index=True)
@@ -116,4 +118,4 @@ class DigestSent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.day:%d/%m/%Y} → {self.recipient}"
+        return f"{format_date(self.day)} → {self.recipient}"

@@ -3,17 +3,15 @@ producer's contacts, the reminders sent and the dossier's state; and its Excel e
 
 from urllib.parse import urlencode
 
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from ocop.accounts.access import require
 from ocop.domain.roles import Action
 from ocop.notices import desk as desks
-from ocop.notices.export import as_xlsx
+from ocop.notices import export as exports
 from ocop.registry.models import Unit
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from ocop.shared.exports import xlsx_response
 
 
 def _asked(request):
@@ -67,7 +65,6 @@ def desk(request):
 def export(request):
     tab, commune = _asked(request)
     found = desks.desk(request.staff, tab, commune, timezone.localdate())
-    response = HttpResponse(as_xlsx(found, desks.TABS[tab]), content_type=XLSX)
-    name = f"het-han-{tab}-{found.today:%Y-%m-%d}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    name = f"het-han-{tab}-{found.today.isoformat()}.xlsx"
+    layout = exports.layout(found, desks.TABS[tab])
+    return xlsx_response(name, exports.HEADER, exports.rows(found), layout)

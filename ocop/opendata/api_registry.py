@@ -12,6 +12,7 @@ from ninja import Path, Query, Router
 
 from ocop.catalog.product_search import matching_products
 from ocop.catalog.verification import find, verify
+from ocop.domain.dates import format_date
 from ocop.domain.public_codes import normalize
 from ocop.domain.status import Status
 from ocop.domain.verdict import verdict
@@ -95,15 +96,28 @@ def products(
     group: str | None = Query(
         None, pattern=GROUP_PATTERN, description="bộ, nhóm hoặc ngành: I.1.a, I.1, I"
     ),
+    expiring_by: Annotated[
+        DayText | None,
+        Query(
+            description="chỉ các sản phẩm hết thời hạn công nhận từ as_of đến hết ngày này / "
+            "only the products whose recognition runs out from as_of to this day"
+        ),
+    ] = None,
     page: PageNumber = 1,
     page_size: PageSize = PAGE_SIZE,
 ):
     """Các sản phẩm đã được công nhận đến một ngày, với tình trạng và hạng sao vào ngày đó. /
     The products recognised by a day, with their status and stars on that day."""
     day = day_param("as_of", as_of)
+    ending = day_param("expiring_by", expiring_by) if expiring_by is not None else None
 
     def listed():
-        rows = registry_queryset(day, STATUSES[status], _matching(q))
+        products = _matching(q)
+        if ending is not None:
+            # The expiring rule of the letter's list, the expiry desk and the reminders.
+            expiring = Product.objects.expiring_between(day, ending).values("pk")
+            products = expiring if products is None else products.filter(pk__in=expiring)
+        rows = registry_queryset(day, STATUSES[status], products)
         if stars is not None:
             rows = rows.filter(counted_stars=stars, product_status=Status.VALID.value)
         if commune:
@@ -117,7 +131,7 @@ def products(
         return rows.order_by("product__sort_key", "product_id").values_list("product_id", flat=True)
 
     # Every page of the same list is a slice of the ids found once for this registry version.
-    ordered = ordered_ids(("products", day, status, q, stars, commune, group), listed)
+    ordered = ordered_ids(("products", day, status, q, stars, commune, group, ending), listed)
     count = len(ordered)
     start, end, pages = page_bounds(page, page_size, count)
     results = _records(day, list(ordered[start:end]), request) if start < count else []
@@ -169,7 +183,7 @@ def product(
         raise ApiError(
             404,
             "not_recognised",
-            f"Sản phẩm chưa được công nhận vào ngày {day:%d/%m/%Y}.",
+            f"Sản phẩm chưa được công nhận vào ngày {format_date(day)}.",
             f"The product was not yet recognised on {day.isoformat()}.",
         )
     signed = product.decisions.filter(decided_on__lte=day).order_by("decided_on", "pk")

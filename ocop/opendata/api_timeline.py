@@ -24,7 +24,7 @@ from django.db import connections
 
 from ocop.domain.status import DecisionFacts, Status, stars_on, status_on
 from ocop.registry.models import Decision
-from ocop.registry.summary import Summary
+from ocop.registry.summary import Figures
 from ocop.shared.freshness import token
 
 logger = logging.getLogger(__name__)
@@ -40,10 +40,10 @@ class Timeline:
     days: list[date]  # the days some product's status or stars changed, in order
     figures: list[tuple]  # the snapshot from each of those days on
 
-    def summary(self, day: date) -> Summary:
+    def summary(self, day: date) -> Figures:
         at = bisect.bisect_right(self.days, day) - 1
         counts = self.figures[at] if at >= 0 else _NOTHING
-        return Summary(
+        return Figures(
             as_of=day,
             valid_products=counts[_VALID],
             valid_by_stars={str(stars): counts[1 + i] for i, stars in enumerate(_STARS)},
@@ -141,7 +141,7 @@ class _Held:
 _HELD = _Held()
 
 
-def figures_on(day: date, alias: str = "default") -> Summary | None:
+def figures_on(day: date, alias: str = "default") -> Figures | None:
     """The letter's figures on `day` for the whole registry as it is now; None while the
     timeline of this version is being built in the background (then ask summarize())."""
     connection = connections[alias]

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.urls import Resolver404, resolve, reverse
 
 from ocop.opendata.feed import AUTHOR
+from ocop.shared.exports import XLSX_TYPE
 
 TITLE = "Danh sách sản phẩm OCOP tỉnh Lai Châu"
 DESCRIPTION = (
@@ -43,7 +44,9 @@ def catalog(base: str) -> dict:
     )
     distributions = [
         _distribution(base, registry, "text/csv", "Sổ đăng ký hôm nay (CSV, UTF-8)", "CSV"),
-        _distribution(base, registry[:-3] + "xlsx", XLSX, "Sổ đăng ký hôm nay (Excel)", "XLSX"),
+        _distribution(
+            base, registry[:-3] + "xlsx", XLSX_TYPE, "Sổ đăng ký hôm nay (Excel)", "XLSX"
+        ),
         _distribution(
             base, registry[:-3] + "json", "application/json", "Sổ đăng ký (JSON)", "JSON"
         ),
@@ -92,9 +95,6 @@ def catalog(base: str) -> dict:
             }
         )
     return {"@context": CONTEXT, **dataset}
-
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def api_served() -> bool:

@@ -2,11 +2,16 @@
 the columns of the data dictionary (ocop.opendata.records.COLUMNS), so the API, the CSV and the
 JSON download speak of a product in the same words."""
 
+import dataclasses
 import datetime
+import types
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args, get_type_hints
 
 from ninja import Field, Schema
+from pydantic import create_model
+
+from ocop.registry.summary import Figures
 
 StatusValue = Literal["valid", "expired", "revoked"]
 ProducerTypeValue = Literal["cooperative", "company", "household", "cooperative_group", "other"]
@@ -22,19 +27,38 @@ class ErrorOut(Schema):
     error: ErrorDetail
 
 
-class SummaryOut(Schema):
-    """The keys and values of `ocop summary --as-of … --json`."""
+def _schema_of_figures() -> type[Schema]:
+    """The answer of /summary, generated from the one figures type (registry.summary.Figures)
+    rather than written beside it: a figure added there is in the API and its OpenAPI document
+    at once. A field that may be None is left out of the answer (exclude_none) and so is
+    optional here, except the revoked products, which the API always counts (only the
+    appendix lists cannot)."""
+    hints = get_type_hints(Figures)
+    fields = {}
+    for field in dataclasses.fields(Figures):
+        optional = field.default is None and field.name not in _ALWAYS_COUNTED
+        kind = hints[field.name] if optional else _not_none(hints[field.name])
+        fields[field.name] = (kind, None) if optional else (kind, ...)
+    return create_model(
+        "SummaryOut",
+        __base__=Schema,
+        __doc__="The keys and values of `ocop summary --as-of … --json`.",
+        **fields,
+    )
 
-    as_of: date
-    valid_products: int
-    valid_by_stars: dict[str, int]
-    producers: int
-    communes: int
-    expired_products: int
-    revoked_products: int
-    by_commune: dict[str, int] | None = None
-    by_group: dict[str, int] | None = None
-    by_producer_type: dict[str, int] | None = None
+
+_ALWAYS_COUNTED = frozenset({"revoked_products"})
+
+
+def _not_none(kind):
+    """`int | None` -> `int`; any other type as it is."""
+    if not isinstance(kind, types.UnionType):
+        return kind
+    (kept,) = (member for member in get_args(kind) if member is not type(None))
+    return kept
+
+
+SummaryOut = _schema_of_figures()
 
 
 class ProductOut(Schema):

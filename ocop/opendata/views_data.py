@@ -7,7 +7,7 @@ from datetime import date
 
 from csp.decorators import csp_replace
 from django.conf import settings
-from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,17 +19,14 @@ from ocop.domain.dates import asked_day, format_date
 from ocop.domain.status import Status
 from ocop.opendata import dcat, widget
 from ocop.opendata.changes import CHANGE_COLUMNS, changes_between, check_range
-from ocop.opendata.downloads import csv_chunks, json_chunks, xlsx_file
+from ocop.opendata.downloads import json_chunks
 from ocop.opendata.feed import FEED_DAYS, atom_feed
 from ocop.opendata.records import COLUMNS, registry_on, site_root
 from ocop.registry.models import ProductSet, Unit
 from ocop.shared.caching import DEFAULT_MAX_AGE, public_page
+from ocop.shared.exports import Layout, csv_response, xlsx_response
 
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "json": "application/json; charset=utf-8",
-    "xlsx": dcat.XLSX,
-}
+JSON_TYPE = "application/json; charset=utf-8"
 # ?tinh_trang= of a registry download, as the search page spells it (None: every status).
 STATUSES = {
     "tat-ca": None,
@@ -134,19 +131,16 @@ def changes_download(request, fmt: str):
 
 
 def _download(fmt, name, title, columns, items, head, key):
+    header, rows = [c.label for c in columns], (item.values() for item in items)
     if fmt == "xlsx":
-        rows = (item.values() for item in items)
-        header = [c.label for c in columns]
-        response = FileResponse(
-            xlsx_file(title, header, rows), as_attachment=True, filename=f"{name}.xlsx"
-        )
-        response["Content-Type"] = CONTENT_TYPES["xlsx"]
+        # A title line and a blank line above the header, as the department's lists.
+        layout = Layout(sheet="Dữ liệu OCOP", title=[title, ""])
+        response = xlsx_response(f"{name}.xlsx", header, rows, layout, stream=True)
+    elif fmt == "csv":
+        response = csv_response(f"{name}.csv", header, rows, stream=True)
     else:
-        if fmt == "csv":
-            chunks = csv_chunks([c.label for c in columns], (item.values() for item in items))
-        else:
-            chunks = json_chunks(head, key, (item.to_dict() for item in items))
-        response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[fmt])
+        chunks = json_chunks(head, key, (item.to_dict() for item in items))
+        response = StreamingHttpResponse(chunks, content_type=JSON_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     # A stream has no ETag (it is not in memory to hash): a short public lifetime only.
     patch_cache_control(response, public=True, max_age=DEFAULT_MAX_AGE)

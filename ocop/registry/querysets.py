@@ -164,22 +164,41 @@ class ProductQuerySet(KeysFromNamesMixin, models.QuerySet):
         status = Subquery(latest.values("product_status")[:1])
         return self.annotate(status_on=Coalesce(status, Value(Status.NOT_RECOGNISED.value)))
 
+    def _counted_on(self, day: date):
+        """Each product's decisions as known on `day`: signed by then, not revoked by then
+        (a revocation decided later does not change that day's answer), the one that ends
+        last first (the latest signed among equals: a correction for the same term)."""
+        counted = self._decisions().filter(not_revoked_by(day), decided_on__lte=day)
+        return counted.order_by("-last_valid_day", "-decided_on", "-pk")
+
     def with_valid_until(self, day: date):
         """Annotate `valid_until`: the end of the product's recognition as known on `day`,
         i.e. the latest last valid day of its decisions signed by then and not revoked by
         then."""
         # A subquery rather than an aggregate over a join: without a GROUP BY, counting the
         # rows (the admin's paginator) leaves it out, and a page computes it for its rows only.
-        counted = self._decisions().filter(not_revoked_by(day), decided_on__lte=day)
-        latest = counted.order_by("-last_valid_day").values("last_valid_day")[:1]
+        latest = self._counted_on(day).values("last_valid_day")[:1]
         return self.annotate(valid_until=Subquery(latest))
 
-    def expiring_between(self, start: date, end: date, known_on: date | None = None):
-        """Products whose recognition runs out between `start` and `end` (inclusive) and that
-        no later decision extends: the ones to remind about re-evaluation. Later decisions are
-        those signed by `known_on`, by default `end`; a page about a past day passes that day
-        so that it does not know of decisions signed after it."""
-        known = self.with_valid_until(known_on or end)
+    def with_ending_decision(self, day: date):
+        """Annotate `valid_until` as with_valid_until does, and `ending_decision` (a pk): the
+        decision that sets that day, the one a reminder or a list names."""
+        counted = self._counted_on(day)
+        return self.with_valid_until(day).annotate(
+            ending_decision=Subquery(counted.values("pk")[:1])
+        )
+
+    def expiring_between(self, start: date, end: date):
+        """The one expiring rule (OCOP.md §1-2; ocop.domain.status.expiring_between in SQL,
+        checked against it by tests/test_status_sql.py), which the letter's expiring list, the
+        expiry desk, the reminders, the workspace home, the statistics and the API all ask:
+        products in force on `start` whose recognition, as known on `start`, runs out by `end`
+        (inclusive), i.e. that no decision signed by `start` extends. `start` is the day
+        asked: a decision signed or a revocation decided after it does not change the answer
+        (the revoked_by/not_revoked_by semantics of every status here), so a list printed
+        today and the desk seen today name the same products. Annotated with `valid_until`
+        and `ending_decision`."""
+        known = self.with_ending_decision(start)
         return known.filter(valid_until__gte=start, valid_until__lte=end)
 
     def in_province(self, province):

@@ -1,4 +1,8 @@
-"""The letter's figures on a day (OCOP.md §2), computed in the database."""
+"""The letter's figures on a day (OCOP.md §2): one type, Figures, whoever counts them. The
+database counts them (summarize), the pure rules of ocop.domain.status count them again
+(Figures.from_rules, sharing no SQL with summarize), the appendix lists count them from their
+rows (Figures.from_lists), the API's timeline adds them up day by day; `ocop summary --json`,
+the API's /summary (whose schema is generated from this class) and the letter read them."""
 
 from collections import Counter
 from dataclasses import asdict, dataclass
@@ -9,24 +13,38 @@ from django.db.models import Count, Q
 
 from ocop.domain.figures_text import figures_sentence
 from ocop.domain.names import vn_sort_key
-from ocop.domain.status import Status
+from ocop.domain.status import DecisionFacts, Status, stars_on, status_on
 from ocop.registry.models import Decision, Product
 
+STARS = tuple(str(stars) for stars in Decision.Stars.values)
 
-@dataclass
-class Summary:
+
+@dataclass(frozen=True)
+class Figures:
     as_of: date
     valid_products: int
+    # Every level, "3" to "5", zeros included: the JSON of `ocop summary` and of the API. Any
+    # mapping of levels (int or str keys, levels without products left out) is accepted and
+    # made into this one shape, so that figures counted two ways compare equal.
     valid_by_stars: dict[str, int]
     producers: int
     communes: int
     expired_products: int
-    revoked_products: int
+    # None where the counting cannot know them: no appendix lists the revoked products.
+    revoked_products: int | None = None
     # None until summarize(..., breakdowns=True) computes them: an empty dict would claim
     # "no valid product in any commune".
     by_commune: dict[str, int] | None = None
     by_group: dict[str, int] | None = None
     by_producer_type: dict[str, int] | None = None
+
+    def __post_init__(self):
+        counts = {str(stars): n for stars, n in self.valid_by_stars.items()}
+        unknown = sorted(stars for stars, n in counts.items() if n and stars not in STARS)
+        if unknown:
+            raise ValueError(f"Hạng sao không có trong chương trình: {', '.join(unknown)}")
+        levels = {stars: counts.get(stars, 0) for stars in STARS}
+        object.__setattr__(self, "valid_by_stars", levels)
 
     def to_dict(self) -> dict:
         data = {key: value for key, value in asdict(self).items() if value is not None}
@@ -42,11 +60,50 @@ class Summary:
             self.producers,
             self.communes,
             self.expired_products,
-            self.revoked_products,
+            self.revoked_products or 0,
+        )
+
+    @classmethod
+    def from_lists(cls, valid, expired) -> "Figures":
+        """Counted from the rows of the appendices (ocop.reports.lists.ProductList: `rows`
+        with stars, producer_id and unit_id, and a length), which cannot know the revoked."""
+        rows = valid.rows
+        return cls(
+            as_of=valid.as_of,
+            valid_products=len(rows),
+            valid_by_stars=Counter(row.stars for row in rows),
+            producers=len({row.producer_id for row in rows}),
+            communes=len({row.unit_id for row in rows}),
+            expired_products=len(expired),
+        )
+
+    @classmethod
+    def from_rules(cls, day: date, products) -> "Figures":
+        """Counted by the pure rules of ocop.domain.status applied in Python to every
+        product's decisions: the one count that shares no SQL with summarize()."""
+        facts: dict[int, list[DecisionFacts]] = {}
+        decisions = Decision.objects.filter(product__in=products.values("pk")).values_list(
+            "pk", "product_id", "decided_on", "last_valid_day", "stars", "revoked_on"
+        )
+        for pk, product, decided_on, last_valid_day, stars, revoked_on in decisions:
+            facts.setdefault(product, []).append(
+                DecisionFacts(decided_on, last_valid_day, stars, revoked_on, order=pk)
+            )
+        status = {pk: status_on(own, day) for pk, own in facts.items()}
+        valid = {pk for pk, s in status.items() if s == Status.VALID}
+        where = list(products.filter(pk__in=valid).values_list("producer_id", "unit_id"))
+        return cls(
+            as_of=day,
+            valid_products=len(valid),
+            valid_by_stars=Counter(stars_on(facts[pk], day) for pk in valid),
+            producers=len({producer for producer, _ in where}),
+            communes=len({unit for _, unit in where}),
+            expired_products=sum(s == Status.EXPIRED for s in status.values()),
+            revoked_products=sum(s == Status.REVOKED for s in status.values()),
         )
 
 
-def summarize(day: date, products=None, breakdowns: bool = False) -> Summary:
+def summarize(day: date, products=None, breakdowns: bool = False) -> Figures:
     """`products` narrows the count (one province, one commune); all products by default.
     Counts through the statuses of the QuerySets (DecisionQuerySet.with_product_status, on
     each product's latest decision as of `day`, one row per product found by an index scan),
@@ -59,7 +116,14 @@ def summarize(day: date, products=None, breakdowns: bool = False) -> Summary:
         counts, heads = _counts_in_one_pass(statuses)
     else:
         counts, heads = _counts_in_two_passes(statuses, valid_products)
-    summary = Summary(
+    extra = {}
+    if breakdowns:
+        extra = {
+            "by_commune": _count_by(valid_products, "unit__name"),
+            "by_group": _count_by(valid_products, "product_set__group"),
+            "by_producer_type": _count_by(valid_products, "producer__kind"),
+        }
+    return Figures(
         as_of=day,
         valid_products=counts[Status.VALID],
         valid_by_stars={str(s): counts[s] for s in Decision.Stars.values},
@@ -67,12 +131,8 @@ def summarize(day: date, products=None, breakdowns: bool = False) -> Summary:
         communes=heads["communes"],
         expired_products=counts[Status.EXPIRED],
         revoked_products=counts[Status.REVOKED],
+        **extra,
     )
-    if breakdowns:
-        summary.by_commune = _count_by(valid_products, "unit__name")
-        summary.by_group = _count_by(valid_products, "product_set__group")
-        summary.by_producer_type = _count_by(valid_products, "producer__kind")
-    return summary
 
 
 # The same counts in two shapes, because the two planners disagree on which is fast (make bench,

@@ -9,7 +9,7 @@ from django.conf import settings
 from ocop.domain.dates import format_date
 from ocop.registry.models import Product, Province
 from ocop.reports import docx_writer, pdf, xlsx_writer
-from ocop.reports.letter import build_letter, figures_sentence, letter_reference
+from ocop.reports.letter import build_letter, letter_reference
 from ocop.reports.lists import checked_lists, expiring_list
 from ocop.reports.models import LetterTexts
 from ocop.reports.properties import DocumentProperties
@@ -48,7 +48,7 @@ def letter_file(
     content = docx_writer.letter_docx(letter)
     if fmt == ".pdf":
         content = pdf.docx_to_pdf(content)
-    note = figures_sentence(letter.figures)
+    note = letter.figures.sentence()
     return File(f"cong-van-ocop-{day.isoformat()}{fmt}", content, note)
 
 

@@ -7,7 +7,8 @@ from datetime import date
 from ocop.domain import figures_text
 from ocop.domain.dates import format_date, month_after, official_month, vietnamese_long_date
 from ocop.registry.models import Product, Province
-from ocop.reports.lists import Figures, Lists, checked_lists
+from ocop.registry.summary import Figures
+from ocop.reports.lists import Lists, checked_lists
 from ocop.reports.models import LetterTexts
 from ocop.reports.placeholders import fill, problem
 
@@ -128,7 +129,7 @@ def placeholder_values(figures: Figures, province, issue: IssueDate, issuing_bod
         "nam_ban_hanh": str(issue.day.year),
         "so_san_pham_con_han": str(figures.valid_products),
         "cac_hang_sao": figures_text.stars_breakdown(stars),
-        **{f"so_{level}_sao": str(stars.get(level, 0)) for level in (5, 4, 3)},
+        **{f"so_{level}_sao": str(stars[level]) for level in ("5", "4", "3")},
         "so_chu_the": str(figures.producers),
         "so_xa_phuong": str(figures.communes),
         "so_san_pham_het_han": str(figures.expired_products),
@@ -160,19 +161,6 @@ def letter_reference(province: Province, figures: Figures, issued_on: date | Non
     """The appendices' line naming their letter, for the lists sent on their own."""
     issue = IssueDate.for_report(figures.as_of, issued_on)
     return Filler(LetterTexts.for_province(province), province, figures, issue).appendix_reference()
-
-
-def figures_sentence(figures: Figures) -> str:
-    """The figures in the one sentence the home page and `ocop summary` print."""
-    return figures_text.figures_sentence(
-        figures.as_of,
-        figures.valid_products,
-        figures.valid_by_stars,
-        figures.producers,
-        figures.communes,
-        figures.expired_products,
-        figures.revoked_products or 0,
-    )
 
 
 def lines(text: str) -> list[str]:

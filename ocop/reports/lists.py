@@ -4,15 +4,13 @@ ways before any file is written: the SQL summary, the rows of the lists, and the
 ocop.domain.status applied in Python to every product's decisions (the one path that shares
 no SQL with the other two)."""
 
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import groupby
 
 from ocop.domain.names import vn_sort_key
-from ocop.domain.status import DecisionFacts, Status, stars_on, status_on
 from ocop.registry.models import Decision, Product
-from ocop.registry.summary import Summary, summarize
+from ocop.registry.summary import Figures, summarize
 
 # An issuing body the list did not write is marked in the lists and explained under the table.
 PRESUMED_SIGN = "*"
@@ -76,72 +74,6 @@ class ProductList:
         return PRESUMED_NOTE if any(row.issuer_presumed and row.issuer for row in self.rows) else ""
 
 
-@dataclass(frozen=True)
-class Figures:
-    """The figures the letter prints (OCOP.md §2)."""
-
-    as_of: date
-    valid_products: int
-    valid_by_stars: dict[int, int]
-    producers: int
-    communes: int
-    expired_products: int
-    # No appendix lists the revoked products, so the lists cannot count them (None).
-    revoked_products: int | None = None
-
-    @classmethod
-    def from_summary(cls, summary: Summary) -> "Figures":
-        return cls(
-            as_of=summary.as_of,
-            valid_products=summary.valid_products,
-            valid_by_stars={int(s): n for s, n in summary.valid_by_stars.items() if n},
-            producers=summary.producers,
-            communes=summary.communes,
-            expired_products=summary.expired_products,
-            revoked_products=summary.revoked_products,
-        )
-
-    @classmethod
-    def from_lists(cls, valid: ProductList, expired: ProductList) -> "Figures":
-        rows = valid.rows
-        return cls(
-            as_of=valid.as_of,
-            valid_products=len(rows),
-            valid_by_stars=dict(Counter(row.stars for row in rows)),
-            producers=len({row.producer_id for row in rows}),
-            communes=len({row.unit_id for row in rows}),
-            expired_products=len(expired),
-        )
-
-    @classmethod
-    def from_rules(cls, day: date, products) -> "Figures":
-        facts: dict[int, list[DecisionFacts]] = {}
-        decisions = Decision.objects.filter(product__in=products.values("pk")).values_list(
-            "pk", "product_id", "decided_on", "last_valid_day", "stars", "revoked_on"
-        )
-        for pk, product, decided_on, last_valid_day, stars, revoked_on in decisions:
-            facts.setdefault(product, []).append(
-                DecisionFacts(decided_on, last_valid_day, stars, revoked_on, order=pk)
-            )
-        status = {pk: status_on(own, day) for pk, own in facts.items()}
-        valid = {pk for pk, s in status.items() if s == Status.VALID}
-        where = {
-            pk: (producer, unit)
-            for pk, producer, unit in products.filter(pk__in=valid).values_list(
-                "pk", "producer_id", "unit_id"
-            )
-        }
-        return cls(
-            as_of=day,
-            valid_products=len(valid),
-            valid_by_stars=dict(Counter(stars_on(facts[pk], day) for pk in valid)),
-            producers=len({producer for producer, _ in where.values()}),
-            communes=len({unit for _, unit in where.values()}),
-            expired_products=sum(s == Status.EXPIRED for s in status.values()),
-            revoked_products=sum(s == Status.REVOKED for s in status.values()),
-        )
-
-
 class FiguresMismatch(Exception):
     """The lists and the registry's figures disagree: no file may be written."""
 
@@ -168,20 +100,13 @@ def expired_list(day: date, products) -> ProductList:
 
 
 def expiring_list(start: date, end: date, products) -> ProductList:
-    """Products whose recognition runs out between `start` and `end`, with the decision that
-    sets that last day and the producer's contacts, for re-evaluation reminders."""
-    ending = dict(products.expiring_between(start, end).values_list("pk", "valid_until"))
-    decisions = (
-        Decision.objects.signed_by(end)
-        .filter(product__in=list(ending), revoked_on__isnull=True)
-        .order_by("product", "-decided_on", "-pk")
-    )
-    chosen = {}
-    for decision in decisions.only("pk", "product_id", "last_valid_day"):
-        if decision.last_valid_day == ending[decision.product_id]:
-            chosen.setdefault(decision.product_id, decision.pk)
-    rows = _rows(Decision.objects.filter(pk__in=chosen.values()), contacts=True)
-    return ProductList(EXPIRING_TITLE, end, grouped(rows))
+    """Products whose recognition runs out between `start` and `end`, as known on `start`
+    (Product.objects.expiring_between, the rule the expiry desk and the reminders ask too),
+    with the decision that sets that last day and the producer's contacts, for re-evaluation
+    reminders."""
+    ending = products.expiring_between(start, end).values("ending_decision")
+    rows = _rows(Decision.objects.filter(pk__in=ending), contacts=True)
+    return ProductList(EXPIRING_TITLE, start, grouped(rows))
 
 
 def _rows(decisions, contacts: bool = False) -> list[Row]:
@@ -253,7 +178,7 @@ def checked_lists(day: date, products=None) -> Lists:
     """Build both lists and recompute the letter's figures from them; a difference with the
     registry's summary is an error, so that a file never says two things."""
     products = products if products is not None else Product.objects.all()
-    figures = Figures.from_summary(summarize(day, products))
+    figures = summarize(day, products)
     valid, expired = valid_list(day, products), expired_list(day, products)
     check(figures, Figures.from_lists(valid, expired), "danh sách")
     check(figures, Figures.from_rules(day, products), "quy tắc")

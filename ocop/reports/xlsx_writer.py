@@ -11,11 +11,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
 from ocop.domain.dates import format_date
-from ocop.formula_injection import safe_cell
 from ocop.reports.lists import ProductList, Row
 from ocop.reports.properties import DocumentProperties
+from ocop.shared.exports import safe_cell
 
-# What a spreadsheet reads as the start of a formula (OWASP "CSV injection").
 DATE_FORMAT = "DD/MM/YYYY"
 FONT = "Times New Roman"
 HEADER_ROW = 5

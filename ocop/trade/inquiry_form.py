@@ -14,13 +14,16 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from ocop.domain.inquiries import InquiryState, is_phone, is_reference, parse_quantity
 from ocop.registry.models import Product
+from ocop.shared.models import ClientCount
 from ocop.shared.public_forms import TRAP, client_key, described, missing, this_hour, too_long
 from ocop.shared.public_url import page_context
-from ocop.trade.models import Inquiry, InquiryCount, InquiryStep
+from ocop.trade.models import Inquiry, InquiryStep
 from ocop.trade.notify import notify_received
 
 BUYER = "Người mua (trang công khai)"
 CONTACT_HELP = _("Cần ít nhất số điện thoại hoặc thư điện tử để được trả lời.")
+# This form's share of the per-client counts (its limit: OCOP_INQUIRY_PER_HOUR).
+COUNTED_AS = "inquiry"
 
 
 class InquiryForm(forms.Form):
@@ -109,7 +112,7 @@ def inquiry(request, pk: int):
         return _page(request, product, InquiryForm())
     key, hour = client_key(request), this_hour()
     form = InquiryForm(request.POST)
-    if InquiryCount.used(key, hour) >= settings.OCOP_INQUIRY_PER_HOUR:
+    if ClientCount.used(COUNTED_AS, key, hour) >= settings.OCOP_INQUIRY_PER_HOUR:
         too_many = gettext(
             "Bạn đã gửi %(per_hour)s yêu cầu trong một giờ qua. Vui lòng thử lại sau một giờ, "
             "hoặc gọi trực tiếp cho chủ thể."
@@ -134,7 +137,7 @@ def _store(product, data: dict, key: str, hour) -> Inquiry:
         language = translation.get_language()
         stored = Inquiry.objects.create(product=product, language=language, **data)
         InquiryStep.objects.create(inquiry=stored, state=InquiryState.NEW, by_name=BUYER)
-        InquiryCount.record(key, hour)
+        ClientCount.record(COUNTED_AS, key, hour)
     return stored
 
 

@@ -7,7 +7,6 @@ from django.db import models
 
 from ocop.domain.inquiries import LABELS, InquiryState, reference
 from ocop.registry.models import Product, Province, Unit
-from ocop.shared.counters import count_one
 
 STATE_CHOICES = [(state.value, LABELS[state]) for state in InquiryState]
 
@@ -88,32 +87,6 @@ class InquiryStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.inquiry.reference}: {self.get_state_display()}"
-
-
-class InquiryCount(models.Model):
-    """Inquiries received per client per hour, to refuse floods, as the misuse reports'
-    ReportCount does: the address kept only as a keyed hash."""
-
-    client = models.CharField(max_length=64)
-    hour = models.DateTimeField()
-    count = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["client", "hour"], name="inquiry_count_unique_hour")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.hour:%d/%m/%Y %H}h: {self.count}"
-
-    @classmethod
-    def used(cls, client: str, hour) -> int:
-        row = cls.objects.filter(client=client, hour=hour).first()
-        return row.count if row else 0
-
-    @classmethod
-    def record(cls, client: str, hour) -> None:
-        count_one(cls, client=client, hour=hour)
 
 
 class TradeFair(models.Model):

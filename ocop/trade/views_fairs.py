@@ -13,10 +13,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ocop.accounts.access import require
-from ocop.audit.filters import DayField
-from ocop.domain.dates import format_date
 from ocop.domain.roles import Action
 from ocop.registry.models import Product, Province
+from ocop.shared.date_range import DayField
 from ocop.trade.models import TradeFair
 
 
@@ -76,9 +75,6 @@ class FairForm(forms.ModelForm):
         self.fields["products"].queryset = _products_for(staff, self.instance.pk and self.instance)
         for name in ("starts_on", "ends_on"):
             self.fields[name].error_messages["required"] = "Vui lòng nhập ngày (dd/mm/yyyy)."
-            self.fields[name].widget.attrs.update(placeholder="dd/mm/yyyy", maxlength="10")
-            if self.instance.pk and not self.is_bound:
-                self.initial[name] = format_date(getattr(self.instance, name))
 
     def clean(self):
         data = super().clean()

@@ -9,7 +9,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
@@ -18,6 +17,7 @@ from ocop.accounts.access import require
 from ocop.domain.inquiries import OPEN, InquiryState, next_states
 from ocop.domain.roles import Action
 from ocop.notices.models import Notice
+from ocop.shared.exports import csv_response
 from ocop.trade import exports
 from ocop.trade.filters import InquiryFilter
 from ocop.trade.models import Inquiry
@@ -52,9 +52,7 @@ def inquiry_list(request):
 @require(Action.VIEW)
 def export(request):
     _, inquiries = _filtered(request)
-    response = HttpResponse(exports.as_csv(inquiries), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="nhu-cau-mua.csv"'
-    return response
+    return csv_response("nhu-cau-mua.csv", exports.HEADER, exports.rows(inquiries))
 
 
 @require(Action.VIEW)

@@ -32,10 +32,10 @@ def expiring(staff, today: date) -> dict:
     products = staff.scope(Product.objects.all())
     windows = []
     for days in WINDOWS:
-        soon = products.expiring_between(today, today + timedelta(days=days), known_on=today)
+        soon = products.expiring_between(today, today + timedelta(days=days))
         own = soon.filter(unit_id=staff.commune_id).count() if staff.commune_id else None
         windows.append(Expiring(days, soon.count(), own))
-    last = products.expiring_between(today, today + timedelta(days=WINDOWS[-1]), known_on=today)
+    last = products.expiring_between(today, today + timedelta(days=WINDOWS[-1]))
     rows = last.select_related("producer", "unit").order_by("valid_until", "sort_key", "pk")
     if staff.commune_id:  # a commune officer's own products first
         rows = rows.alias(own=Q(unit_id=staff.commune_id)).order_by("-own", "valid_until", "pk")
