@@ -31,7 +31,7 @@ class NoticeAdmin(ScopedAdmin, ReadOnly, admin.ModelAdmin):
     date_hierarchy = "created_at"
     fields = [
         "kind", "product", "recipient", "recipient_role", "subject", "body", "created_at",
-        "sent_at", "error",
+        "sent_at", "error", "attempts", "retry_at",
     ]  # fmt: skip
     readonly_fields = fields
 
@@ -66,7 +66,7 @@ class NoticeInline(ScopedInline, ReadOnly, admin.TabularInline):
     policy = Policy(view=Action.VIEW, edit=None, province_path="unit__province")
     model = Notice
     fk_name = "product"
-    fields = ["created_at", "kind", "recipient", "subject", "sent_at", "error"]
+    fields = ["created_at", "kind", "recipient", "subject", "sent_at", "error", "attempts"]
     readonly_fields = fields
     extra = 0
     show_change_link = True
