@@ -305,6 +305,9 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "ocop@localhost")
+# Seconds the worker waits on a silent mail server before the attempt counts as failed (and is
+# tried again): without it one hung connection would stop every task behind it.
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 60)
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
