@@ -234,8 +234,8 @@ def test_todays_workbook_is_prepared_once_by_a_task_then_served(client):
     run_queue()
     served = client.get("/du-lieu/so-dang-ky.xlsx")
     assert served.status_code == 200 and "max-age=300" in served["Cache-Control"]
-    assert f'filename="so-dang-ky-ocop-{timezone.localdate()}.xlsx"' in (
-        served["Content-Disposition"]
+    assert (
+        f'filename="so-dang-ky-ocop-{timezone.localdate()}.xlsx"' in (served["Content-Disposition"])
     )
     sheet = load_workbook(io.BytesIO(b"".join(served.streaming_content))).active
     assert sheet["A1"].value == f"DANH SÁCH SẢN PHẨM OCOP NGÀY {format_date(timezone.localdate())}"
