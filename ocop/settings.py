@@ -317,8 +317,8 @@ EMAIL_BACKEND = env(
 # Work done outside the request (docs/tasks.md): e-mails, browser imports, the national
 # export. "database" queues each task as a row of the registry's own database, run by
 # `ocop worker` (SQLite or PostgreSQL: nothing else to install); "immediate" runs it at once
-# in the process that asks, as before the queue (the tests; a machine without a worker), where
-# a refused e-mail is not tried again by itself.
+# in the process that asks, which waits for it (the tests), and a refused e-mail is not tried
+# again by itself.
 TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
