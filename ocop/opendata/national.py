@@ -34,6 +34,11 @@ def built(day: date, version: str, base: str) -> Path:
     return folder() / f"so-dang-ky-{day.isoformat()}-{_key(version)}-{_key(base)[:8]}.xlsx"
 
 
+def _version(connection=None) -> str:
+    # A registry without a version token (never on a migrated database) is one version.
+    return token(connection) or "-"
+
+
 def _key(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -45,10 +50,7 @@ def title(day: date) -> str:
 def ready(day: date, base: str) -> Path | None:
     """The built file for the registry as this request reads it, or None after queueing its
     build (once: a build already queued is not queued again)."""
-    version = token()
-    if version is None:  # no version to name it by (freshness not installed)
-        return None
-    path = built(day, version, base)
+    path = built(day, _version(), base)
     if path.exists():
         return path
     if _mark_queued(path):
@@ -76,14 +78,14 @@ def _mark_queued(path: Path) -> bool:
 def build(day: str, base: str) -> str:
     """Write the workbook of `day`'s registry; kept only when the registry did not change while
     it was written (else the next download queues a build of the new version)."""
-    day_, version = date.fromisoformat(day), token(connections["default"])
+    day_, version = date.fromisoformat(day), _version(connections["default"])
     path = built(day_, version, base)
     try:
         if path.exists():
             return path.name
         rows = (record.values() for record in registry_on(day_, base))
         with xlsx_file(title(day_), [c.label for c in COLUMNS], rows) as workbook:
-            if token(connections["default"]) != version:
+            if _version(connections["default"]) != version:
                 return "changed"
             partial = path.with_name(f"{path.name}.{os.getpid()}.part")
             with partial.open("wb") as out:
