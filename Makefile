@@ -39,7 +39,7 @@ browser-deps:
 demo: install
 	OCOP_DEMO=1 $(BIN)/ocop migrate --no-input
 	OCOP_DEMO=1 $(BIN)/ocop demo_setup
-	OCOP_DEMO=1 $(BIN)/ocop runserver 127.0.0.1:8000
+	OCOP_DEMO=1 sh scripts/demo-serve.sh $(BIN)
 
 test: install browser-deps
 	$(BIN)/ocop makemigrations --check --dry-run > /dev/null || \

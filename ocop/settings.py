@@ -128,6 +128,9 @@ INSTALLED_APPS = [
     # The administrators' optional second factor (docs/backoffice.md).
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # The task queue (docs/tasks.md): Django's Tasks API and its table in our own database.
+    "django_tasks",
+    "django_tasks_db",
     "ocop.registry",
     "ocop.shared",
     "ocop.imports",
@@ -310,12 +313,40 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "ocop@localhost")
+# Seconds the worker waits on a silent mail server before the attempt counts as failed (and is
+# tried again): without it one hung connection would stop every task behind it.
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 60)
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
+# Work done outside the request (docs/tasks.md): e-mails, browser imports, the national
+# export. "database" queues each task as a row of the registry's own database, run by
+# `ocop worker` (SQLite or PostgreSQL: nothing else to install); "immediate" runs it at once
+# in the process that asks, which waits for it (the tests), and a refused e-mail is not tried
+# again by itself.
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+OCOP_TASKS = env("OCOP_TASKS", "database")
+if OCOP_TASKS not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"OCOP_TASKS={OCOP_TASKS!r}: expected database or immediate")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[OCOP_TASKS]}}
+# An e-mail the server refuses is tried again, at most OCOP_MAIL_ATTEMPTS times in all, the
+# n-th retry OCOP_MAIL_RETRY_SECONDS × 4^(n-1) after the failure (1, 4, 16, 64, 256 minutes):
+# a mail server down for a morning still delivers the day's inquiries.
+OCOP_MAIL_ATTEMPTS = envint("OCOP_MAIL_ATTEMPTS", 6)
+OCOP_MAIL_RETRY_SECONDS = envint("OCOP_MAIL_RETRY_SECONDS", 60)
+if OCOP_MAIL_ATTEMPTS < 1:
+    raise ImproperlyConfigured(f"OCOP_MAIL_ATTEMPTS={OCOP_MAIL_ATTEMPTS}: expected 1 or more")
+if OCOP_MAIL_RETRY_SECONDS < 0:
+    raise ImproperlyConfigured(
+        f"OCOP_MAIL_RETRY_SECONDS={OCOP_MAIL_RETRY_SECONDS}: expected 0 or more"
+    )
+
 # `ocop remind` (docs/reminders.md): days before the last valid day on which producers and
 # their commune officers are reminded (the law asks for at least 30; a smaller one is refused),
 # and the weekly digest to the department: its addresses and weekday (1 = Monday ... 7 = Sunday).

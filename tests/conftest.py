@@ -99,3 +99,24 @@ def page(browser, transactional_db):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def committing_db(transactional_db):
+    """A database whose transactions really commit, as in production, so that what waits for
+    the commit happens: an e-mail is queued (and, tasks running at once here, delivered) as
+    the transaction that wrote it commits. A transactional test ends with a flush, which
+    empties the reference data of the migrations: it is loaded again first."""
+    from django.apps import apps
+
+    from ocop.registry.reference import load_all
+
+    load_all(apps)
+
+
+@pytest.fixture(autouse=True)
+def tasks_run_at_once(settings):
+    """Tasks run in the test's own process as they are queued (OCOP_TASKS=immediate), so a
+    test reads what a page sent as soon as it answers. The worker and its database queue
+    are tested with real processes (tests/test_tasks_worker.py)."""
+    settings.TASKS = {"default": {"BACKEND": settings.TASK_BACKENDS["immediate"]}}

@@ -1,9 +1,10 @@
-"""An import from the browser outlives its browser and its web server: the steps run in
-processes of their own (`ocop run_import_job`). A real `ocop runserver` on a database of its
-own (SQLite file, or PostgreSQL in that pass of CI) takes the upload and is killed at once;
-the check finishes anyway; another server takes the confirmation and is killed too; the write
-finishes; a third server shows the result. While another import holds the write lock, the
-confirmation is refused with the Vietnamese message, as on the command line."""
+"""An import from the browser outlives its browser and its web server: the steps are tasks of
+the queue, which the worker (`ocop worker`, a process beside the server) runs in processes of
+their own (`ocop run_import_job`). A real `ocop runserver` on a database of its own (SQLite
+file, or PostgreSQL in that pass of CI) takes the upload and is killed at once; the worker
+finishes the check anyway; another server takes the confirmation and is killed too; the
+worker finishes the write; a third server shows the result. While another import holds the
+write lock, the confirmation is refused with the Vietnamese message, as on the command line."""
 
 import http.cookiejar
 import os
@@ -72,6 +73,26 @@ def server(database, data_dir, **env):
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait()
+
+
+@contextmanager
+def worker(database, data_dir, **env):
+    """`ocop worker` on the same database and data folder; stopped (SIGTERM) on leaving."""
+    environment = {**os.environ, "DATABASE_URL": database.url, "OCOP_DATA_DIR": str(data_dir),
+                   "PYTHONUNBUFFERED": "1", **env}  # fmt: skip
+    command = [sys.executable, "-c", "from ocop.cli import main; main()", "worker",
+               "--interval", "0.2", "--no-startup-delay"]  # fmt: skip
+    process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 class Browser:
@@ -143,22 +164,24 @@ def decisions(database) -> int:
 
 
 def test_an_import_goes_on_when_the_browser_and_the_server_are_gone(database, tmp_path):
-    with server(database, tmp_path) as browser:
-        browser.sign_in()
-        url, _ = browser.post("/lam-viec/nhap/", {}, files=[("files", SAMPLE)])
-    # The server was killed as soon as it answered: the check goes on without it.
-    job_id = int(re.search(r"/lam-viec/nhap/(\d+)/", url).group(1))
-    assert wait_for(database, job_id, {"checked", "refused", "failed"}) == "checked"
+    with worker(database, tmp_path):
+        with server(database, tmp_path) as browser:
+            browser.sign_in()
+            url, _ = browser.post("/lam-viec/nhap/", {}, files=[("files", SAMPLE)])
+        # The server was killed as soon as it answered: the worker goes on with the check.
+        job_id = int(re.search(r"/lam-viec/nhap/(\d+)/", url).group(1))
+        assert wait_for(database, job_id, {"checked", "refused", "failed"}) == "checked"
     assert decisions(database) == 0
 
     if ENGINE == "django.db.backends.postgresql":
         # Only PostgreSQL: SQLite's held write lock would stop the server's own writes too.
         confirm_while_another_import_writes(database, tmp_path, job_id)
 
-    with server(database, tmp_path) as browser:
-        browser.sign_in()
-        browser.post(f"/lam-viec/nhap/{job_id}/xac-nhan/", {})
-    assert wait_for(database, job_id, {"applied", "refused", "failed"}) == "applied"
+    with worker(database, tmp_path):
+        with server(database, tmp_path) as browser:
+            browser.sign_in()
+            browser.post(f"/lam-viec/nhap/{job_id}/xac-nhan/", {})
+        assert wait_for(database, job_id, {"applied", "refused", "failed"}) == "applied"
     assert decisions(database) == EXPECTED["rows"]
 
     with server(database, tmp_path) as browser:
@@ -177,11 +200,13 @@ def test_an_import_goes_on_when_the_browser_and_the_server_are_gone(database, tm
 
 
 def confirm_while_another_import_writes(database, data_dir, job_id: int) -> None:
-    with database.held(), server(database, data_dir, OCOP_IMPORT_LOCK_WAIT="1") as browser:
-        browser.sign_in()
-        browser.post(f"/lam-viec/nhap/{job_id}/xac-nhan/", {})
-        assert wait_for(database, job_id, {"applied", "refused", "failed"}) == "refused"
-        _, page = browser.get(f"/lam-viec/nhap/{job_id}/")
-        assert "đang có lần nhập khác ghi vào sổ đăng ký" in page
-        browser.post(f"/lam-viec/nhap/{job_id}/kiem-tra-lai/", {})
-    assert wait_for(database, job_id, {"checked", "refused", "failed"}) == "checked"
+    # The write waits for the lock in the worker's process: the worker's wait is short.
+    with worker(database, data_dir, OCOP_IMPORT_LOCK_WAIT="1"):
+        with database.held(), server(database, data_dir) as browser:
+            browser.sign_in()
+            browser.post(f"/lam-viec/nhap/{job_id}/xac-nhan/", {})
+            assert wait_for(database, job_id, {"applied", "refused", "failed"}) == "refused"
+            _, page = browser.get(f"/lam-viec/nhap/{job_id}/")
+            assert "đang có lần nhập khác ghi vào sổ đăng ký" in page
+            browser.post(f"/lam-viec/nhap/{job_id}/kiem-tra-lai/", {})
+        assert wait_for(database, job_id, {"checked", "refused", "failed"}) == "checked"

@@ -22,6 +22,13 @@ DAY = date(2025, 12, 31)
 LABEL = {c.key: c.label for c in COLUMNS}
 
 
+@pytest.fixture(autouse=True)
+def data_dir(settings, tmp_path):
+    """Today's whole registry as XLSX is built into a file under the data folder."""
+    settings.DATA_DIR = tmp_path
+    return tmp_path
+
+
 @pytest.fixture
 def registry():
     generate(150, seed=12, today=date(2026, 3, 1))

@@ -1,7 +1,9 @@
 """`ocop remind`: reminders before the last valid day, exactly once per interval and
 recipient, a missed day caught up, one message per recipient, the weekly digest, dry runs
 and --as-of. Django's locmem backend (pytest-django's default) keeps the sent messages in
-mail.outbox; tests/test_remind_smtp.py sends them to a real server."""
+mail.outbox; tests/test_remind_smtp.py sends them to a real server. The command's
+transactions commit (committing_db) and tasks run at once, so each message is delivered as
+its claim commits; tests/test_tasks_worker.py runs the queue with a real worker."""
 
 from datetime import date, timedelta
 from io import StringIO
@@ -95,7 +97,7 @@ def on(day: date) -> list[str]:
 
 
 @pytest.fixture
-def decision(db):
+def decision(committing_db):
     producer = make_producer(email=PRODUCER_MAIL, phone="0912 345 678")
     make_staff("commune", email=OFFICER_MAIL)
     return make_decision(make_product(producer=producer), decided_on=DECIDED, stars=4)
@@ -159,7 +161,7 @@ def test_many_expiries_of_one_recipient_make_one_message(decision):
     assert Notice.objects.filter(recipient=PRODUCER_MAIL).count() == 1
 
 
-def test_a_producer_without_an_address_is_reminded_through_the_commune_only(db):
+def test_a_producer_without_an_address_is_reminded_through_the_commune_only(committing_db):
     make_staff("commune", email=OFFICER_MAIL)
     producer = make_producer("Hộ kinh doanh Lò Văn A", email="không có")
     found = make_decision(make_product("Mật ong Nậm Sỏ", producer=producer), decided_on=DECIDED)
@@ -222,7 +224,7 @@ MONDAY = date(2025, 12, 29)
 
 
 @pytest.fixture
-def digest_settings(settings):
+def digest_settings(settings, committing_db):
     settings.OCOP_DIGEST_TO = DEPARTMENT
     settings.OCOP_DIGEST_WEEKDAY = 1
     return settings

@@ -46,7 +46,9 @@ def smtp_server(settings):
     controller.stop()
 
 
-def test_reminders_reach_a_real_smtp_server_once_with_their_vietnamese_intact(db, smtp_server):
+def test_reminders_reach_a_real_smtp_server_once_with_their_vietnamese_intact(
+    committing_db, smtp_server
+):
     make_staff("commune", email="canbo.namso@example.vn")
     producer = make_producer("Hợp tác xã Chè Nậm Sỏ", email="htx.namso@example.vn")
     decision = make_decision(make_product("Chè Shan tuyết Nậm Sỏ", producer=producer), stars=4)

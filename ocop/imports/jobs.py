@@ -1,10 +1,11 @@
 """Imports from the browser. The uploaded files are kept in the data folder (never served),
-each with its SHA-256; each step runs in a process of its own (`ocop run_import_job ID`,
-started detached from the web request), so that a long import goes on when the browser is
-closed or the web server restarts: first the check (the engine's dry run, the same report as
-`ocop import --dry-run`), then, once a person confirms, the write. The write refuses when a
-file changed since the check, or when the registry changed so that the plan is no longer the
-one the person saw: they check again then. A job whose process died is failed, saying so."""
+each with its SHA-256; each step is a task on the queue (run_step, docs/tasks.md), which the
+worker (`ocop worker`) runs in a process of its own (`ocop run_import_job ID`), so that a long
+import goes on when the browser is closed or the web server restarts: first the check (the
+engine's dry run, the same report as `ocop import --dry-run`), then, once a person confirms,
+the write. The write refuses when a file changed since the check, or when the registry changed
+so that the plan is no longer the one the person saw: they check again then. A job whose
+process died is failed, saying so; one whose task still waits in the queue is not."""
 
 import copy
 import hashlib
@@ -21,6 +22,8 @@ from django.conf import settings
 from django.db import OperationalError, connection, transaction
 from django.db.utils import load_backend
 from django.utils import timezone
+from django_tasks import TaskResultStatus, task
+from django_tasks.exceptions import TaskResultDoesNotExist
 
 from ocop.imports.engine import ImportFile, ImportResult, import_files
 from ocop.imports.filetype import UnreadableFile, kind_of, refuse_wrong_spreadsheet
@@ -40,7 +43,8 @@ STALE = (
     "sổ đăng ký đã thay đổi từ lúc kiểm tra (có lần nhập hoặc sửa khác ghi vào), kết quả "
     "kiểm tra không còn đúng; chưa ghi gì: bấm “Kiểm tra lại” rồi xác nhận lại"
 )
-# A job whose process has not said where it is for this long, with no process to be seen.
+# A job whose process has not said where it is for this long, with no process to be seen and
+# no task of the queue to wait for (a queue that cannot tell: OCOP_TASKS=immediate).
 START_GRACE_SECONDS = 60
 
 
@@ -91,30 +95,31 @@ def _store(upload, folder: Path, index: int) -> dict:
             "size": path.stat().st_size}  # fmt: skip
 
 
-# Starting a step in its own process.
+# Queueing a step; the worker runs it in a process of its own.
 
 
 def start(job: ImportJob) -> None:
-    """Run the job's next step (check or write, from its state) in a detached process: its
-    own session, so neither the end of the request nor a restart of the web server stops it."""
-    folder = folder_of(job)
+    """Queue the job's next step (check or write, from its state) for the worker."""
+    queued = run_step.enqueue(job.pk)
+    ImportJob.objects.filter(pk=job.pk, state__in=ImportJob.RUNNING).update(task_id=queued.id)
+
+
+@task()
+def run_step(job_id: int) -> int:
+    """Run the job's next step in a child process and wait for it (its exit status): a
+    50,000-row import's memory goes back to the system when it ends, a step that crashes takes
+    down itself and not the worker, and the process's command line names the job (reap)."""
+    folder = storage_root() / str(job_id)
     folder.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, "-c", "from ocop.cli import main; main()", "run_import_job",
-               str(job.pk)]  # fmt: skip
+               str(job_id)]  # fmt: skip
     with (folder / "worker.log").open("ab") as output:
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=output,
-            stderr=output,
-            start_new_session=True,
-            close_fds=True,
-        )
-    ImportJob.objects.filter(pk=job.pk, state__in=ImportJob.RUNNING).update(pid=process.pid)
+        step = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=output, stderr=output)
+    return step.returncode
 
 
 def start_after_commit(job: ImportJob) -> None:
-    """Start the job once the request's transaction (if any) has committed: the worker
+    """Queue the step once the request's transaction (if any) has committed: the worker
     reads the job through its own connection."""
     transaction.on_commit(lambda: start(job))
 
@@ -127,6 +132,7 @@ def confirm(job: ImportJob, user) -> bool:
             confirmed_by=user,
             phase="Đang chờ bắt đầu ghi",
             pid=None,
+            task_id="",
             rows_done=0,
             updated_at=timezone.now(),
         )
@@ -144,6 +150,7 @@ def recheck(job: ImportJob) -> bool:
             message="",
             phase="Đang chờ kiểm tra",
             pid=None,
+            task_id="",
             rows_done=0,
             rows_total=0,
             confirmed_by=None,
@@ -167,9 +174,22 @@ def reap(job: ImportJob) -> ImportJob:
 
 
 def _alive(job: ImportJob) -> bool:
-    if job.pid is None:  # not started yet: give the request time to start it
-        return (timezone.now() - job.updated_at).total_seconds() < START_GRACE_SECONDS
+    if job.pid is None:  # not started yet
+        return _waiting(job)
     return process_is_running(job.pid, f"run_import_job\0{job.pk}")
+
+
+def _waiting(job: ImportJob) -> bool:
+    """Its task still waits in the queue, or its worker is starting the step: however long
+    the queue is (another import, the national export), or while no worker runs."""
+    if job.task_id and run_step.get_backend().supports_get_result:
+        try:
+            queued = run_step.get_result(job.task_id)
+        except TaskResultDoesNotExist:
+            return False
+        return queued.status in (TaskResultStatus.READY, TaskResultStatus.RUNNING)
+    # Not queued yet (the request commits first), or a queue that cannot tell.
+    return (timezone.now() - job.updated_at).total_seconds() < START_GRACE_SECONDS
 
 
 def process_is_running(pid: int, marker: str) -> bool:

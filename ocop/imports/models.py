@@ -61,8 +61,9 @@ class ImportRun(models.Model):
 
 class ImportJob(models.Model):
     """Files uploaded in the back office, checked (a dry run) and, once a person confirms,
-    written: each step runs in its own process (`ocop run_import_job`), so it goes on when the
-    browser is closed. ocop/imports/jobs.py drives it."""
+    written: each step is a task of the queue, run by the worker in a process of its own
+    (`ocop run_import_job`), so it goes on when the browser is closed. ocop/imports/jobs.py
+    drives it."""
 
     class State(models.TextChoices):
         QUEUED = "queued", "đang chờ kiểm tra"
@@ -103,6 +104,8 @@ class ImportJob(models.Model):
     result = models.JSONField("kết quả", null=True, blank=True)
     message = models.TextField("ghi chú", blank=True)
     pid = models.PositiveIntegerField("tiến trình", null=True, blank=True)
+    # The queue's id of the step's task, to tell a step still waiting from one that was lost.
+    task_id = models.CharField("việc nền", max_length=64, blank=True)
     created_at = models.DateTimeField("tải lên lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
     checked_at = models.DateTimeField("kiểm tra xong lúc", null=True, blank=True)

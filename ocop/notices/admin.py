@@ -20,7 +20,7 @@ class NoticeAdmin(ScopedAdmin):
     date_hierarchy = "created_at"
     fields = [
         "kind", "product", "recipient", "recipient_role", "subject", "body", "created_at",
-        "sent_at", "error",
+        "sent_at", "error", "attempts", "retry_at",
     ]  # fmt: skip
     readonly_fields = fields
 
@@ -55,7 +55,7 @@ class NoticeInline(ScopedInline, admin.TabularInline):
     edit = None
     model = Notice
     fk_name = "product"
-    fields = ["created_at", "kind", "recipient", "subject", "sent_at", "error"]
+    fields = ["created_at", "kind", "recipient", "subject", "sent_at", "error", "attempts"]
     readonly_fields = fields
     extra = 0
     show_change_link = True

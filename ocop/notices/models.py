@@ -1,10 +1,12 @@
 """The log of every e-mail the registry sends (reminders, revocation notices, buyers'
-inquiries...): one row per message and recipient, written by ocop.notices.sending whether the
-server took it or refused it, so an officer can see what a producer was told and when."""
+inquiries...): one row per message and recipient, written by ocop.notices.sending when the
+message is queued and kept up to date by its delivery (sent, or refused and tried again, or
+given up), so an officer can see what a producer was told and when."""
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 
 from ocop.domain.dates import format_date
 
@@ -25,7 +27,11 @@ class Notice(models.Model):
     body = models.TextField("nội dung")
     created_at = models.DateTimeField("lúc tạo", auto_now_add=True, db_index=True)
     sent_at = models.DateTimeField("lúc gửi", null=True, blank=True)
+    # The server's answer to the latest attempt that failed; cleared once one succeeds.
     error = models.TextField("lỗi", blank=True)
+    attempts = models.PositiveSmallIntegerField("số lần thử", default=0)
+    # When the next attempt is queued for, after a failure; empty otherwise.
+    retry_at = models.DateTimeField("thử lại lúc", null=True, blank=True)
     related_type = models.ForeignKey(
         ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -42,10 +48,25 @@ class Notice(models.Model):
         return f"{self.subject} → {self.recipient}"
 
     @property
+    def is_sent(self) -> bool:
+        return self.sent_at is not None
+
+    @property
+    def has_failed(self) -> bool:
+        """Given up: refused, and no attempt left (or none the queue can put off)."""
+        return not self.is_sent and bool(self.error) and self.retry_at is None
+
+    @property
     def state(self) -> str:
-        if self.sent_at:
-            return "đã gửi"
-        return "lỗi" if self.error else "chưa gửi"
+        """What the mail log says of it: sent, waiting in the queue, or failed with attempts."""
+        if self.is_sent:
+            return "đã gửi" if self.attempts <= 1 else f"đã gửi (lần thử thứ {self.attempts})"
+        if self.has_failed:
+            return f"lỗi, đã thử {self.attempts} lần"
+        if self.error:
+            at = timezone.localtime(self.retry_at).strftime("%H:%M %d/%m/%Y")
+            return f"lỗi sau {self.attempts} lần thử, sẽ thử lại lúc {at}"
+        return "đang chờ gửi"
 
 
 class Reminder(models.Model):

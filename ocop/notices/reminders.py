@@ -2,16 +2,16 @@
 them exactly once. The command (management/commands/remind.py) only parses and prints.
 
 Exactly once: each reminder is a Reminder row unique per (decision, interval, recipient),
-written before the message goes out; a message the server refuses removes its rows again so
-that the next run tries once more. All the due reminders of one recipient make one message."""
+written with its message's Notice before the message is queued; the worker's delivery tries it
+again after a refusal, and a message given up after its last attempt removes its rows again
+(release_claims) so that the next run tries once more. All the due reminders of one recipient
+make one message."""
 
-from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import get_connection
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -40,7 +40,11 @@ class Message:
 
     @property
     def sent(self) -> bool:
-        return self.notice is not None and self.notice.sent_at is not None
+        return self.notice is not None and self.notice.is_sent
+
+    @property
+    def failed(self) -> bool:
+        return self.notice is not None and self.notice.has_failed
 
 
 def due_reminders(province, today: date, intervals: tuple[int, ...]) -> list[Message]:
@@ -113,27 +117,35 @@ def _already_sent(decisions) -> set:
     )
 
 
-def send_reminders(messages: list[Message], connection=None) -> None:
+def send_reminders(messages: list[Message]) -> None:
     for message in messages:
-        claims = _claim(message)
-        if claims is None:
-            message.skipped = True
-            continue
-        only = {row.product for row, _ in message.items}
-        message.notice = send_notice(
-            "reminder",
-            message.recipient,
-            message.subject,
-            message.body,
-            product=only.pop() if len(only) == 1 else None,
-            recipient_role=message.role,
-            connection=connection,
-        )
-        rows = Reminder.objects.filter(pk__in=claims)
-        if message.sent:
-            rows.update(notice=message.notice)
-        else:
-            rows.delete()  # refused by the server: the next run tries again
+        # The claims and their Notice together: a claim never stands without its message.
+        with transaction.atomic():
+            claims = _claim(message)
+            if claims is None:
+                message.skipped = True
+                continue
+            only = {row.product for row, _ in message.items}
+            message.notice = send_notice(
+                "reminder",
+                message.recipient,
+                message.subject,
+                message.body,
+                product=only.pop() if len(only) == 1 else None,
+                recipient_role=message.role,
+            )
+            Reminder.objects.filter(pk__in=claims).update(notice=message.notice)
+
+
+def release_claims(sender, notice, sent: bool, **kwargs) -> None:
+    """A reminder or digest given up after its last attempt frees its rows: the next run of
+    `ocop remind` tries it again (connected to sending.delivered in NoticesConfig.ready)."""
+    if sent:
+        return
+    if notice.kind == "reminder":
+        Reminder.objects.filter(notice=notice).delete()
+    elif notice.kind == "digest":
+        DigestSent.objects.filter(notice=notice).delete()
 
 
 def _claim(message: Message) -> list[int] | None:
@@ -189,46 +201,36 @@ def due_digests(province, today: date, intervals, weekday: int, addresses) -> li
     return [Message("digest", a, "department", subject=subject, body=body, day=day) for a in todo]
 
 
-def send_digests(messages: list[Message], province, connection=None) -> None:
+def send_digests(messages: list[Message], province) -> None:
     for message in messages:
         try:
             with transaction.atomic():
                 claim = DigestSent.objects.create(
                     day=message.day, province=province, recipient=message.recipient
                 )
+                message.notice = send_notice(
+                    "digest",
+                    message.recipient,
+                    message.subject,
+                    message.body,
+                    recipient_role="department",
+                )
+                claim.notice = message.notice
+                claim.save(update_fields=["notice"])
         except IntegrityError:
             message.skipped = True
-            continue
-        message.notice = send_notice(
-            "digest",
-            message.recipient,
-            message.subject,
-            message.body,
-            recipient_role="department",
-            connection=connection,
-        )
-        if message.sent:
-            DigestSent.objects.filter(pk=claim.pk).update(notice=message.notice)
-        else:
-            claim.delete()
 
 
 def run(province, today: date, *, intervals=None, dry_run=False) -> list[Message]:
-    """Everything due on `today` for `province`: reminders, then the digest. A dry run
-    returns the same messages and writes and sends nothing."""
+    """Everything due on `today` for `province`: reminders, then the digest, queued for the
+    worker (with OCOP_TASKS=immediate, sent before this returns). A dry run returns the same
+    messages and writes and queues nothing."""
     intervals = intervals or settings.OCOP_REMINDER_DAYS
     reminders = due_reminders(province, today, intervals)
     digests = due_digests(
         province, today, intervals, settings.OCOP_DIGEST_WEEKDAY, settings.OCOP_DIGEST_TO
     )
     if not dry_run:
-        # One connection for the whole run: a hundred producers are one SMTP session.
-        connection = get_connection()
-        with suppress(Exception):  # unreachable: each message then records the error itself
-            connection.open()
-        try:
-            send_reminders(reminders, connection)
-            send_digests(digests, province, connection)
-        finally:
-            connection.close()
+        send_reminders(reminders)
+        send_digests(digests, province)
     return reminders + digests

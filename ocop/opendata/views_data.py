@@ -7,7 +7,7 @@ from datetime import date
 
 from csp.decorators import csp_replace
 from django.conf import settings
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,14 +17,15 @@ from django.views.decorators.http import require_safe
 
 from ocop.domain.dates import asked_day, format_date
 from ocop.domain.status import Status
-from ocop.opendata import dcat, widget
+from ocop.opendata import dcat, national, widget
 from ocop.opendata.changes import CHANGE_COLUMNS, changes_between, check_range
 from ocop.opendata.downloads import json_chunks
 from ocop.opendata.feed import FEED_DAYS, atom_feed
 from ocop.opendata.records import COLUMNS, registry_on, site_root
 from ocop.registry.models import ProductSet, Unit
 from ocop.shared.caching import DEFAULT_MAX_AGE, public_page
-from ocop.shared.exports import Layout, csv_response, xlsx_response
+from ocop.shared.exports import XLSX_TYPE, Layout, csv_response, xlsx_response
+from ocop.shared.kept_pages import kept_page
 
 JSON_TYPE = "application/json; charset=utf-8"
 # ?tinh_trang= of a registry download, as the search page spells it (None: every status).
@@ -34,6 +35,10 @@ STATUSES = {
     "het-han": [Status.EXPIRED],
     "thu-hoi": [Status.REVOKED],
 }
+
+
+# Seconds after which a visitor waiting for the national workbook asks again.
+PREPARING_RETRY = 30
 
 
 class BadRequest(ValueError):
@@ -107,11 +112,29 @@ def registry_download(request, fmt: str):
             raise BadRequest(f"tinh_trang: cần một trong {', '.join(STATUSES)}")
     except BadRequest as error:
         return _refusal(error)
-    records = registry_on(day, site_root(request), statuses=STATUSES[status])
     name = f"so-dang-ky-ocop-{day.isoformat()}"
-    title = f"DANH SÁCH SẢN PHẨM OCOP NGÀY {format_date(day)}"
+    if fmt == "xlsx" and status == "tat-ca" and day == timezone.localdate():
+        return _national_xlsx(request, day, name)
+    records = registry_on(day, site_root(request), statuses=STATUSES[status])
+    title = national.title(day)
     head = {"as_of": day.isoformat(), "licence": _licence()}
     return _download(fmt, name, title, COLUMNS, records, head, "products")
+
+
+def _national_xlsx(request, day: date, name: str):
+    """Today's whole registry: the file a task built (ocop.opendata.national), or a page
+    saying it is being prepared; Retry-After lets `curl --retry` and the page itself come back."""
+    path = national.ready(day, site_root(request))
+    if path is None:
+        response = render(request, "opendata/preparing.html",
+                          {"today": day, "retry": PREPARING_RETRY}, status=503)  # fmt: skip
+        response["Retry-After"] = str(PREPARING_RETRY)
+        response["Cache-Control"] = "no-store"
+        return response
+    response = FileResponse(path.open("rb"), as_attachment=True, filename=f"{name}.xlsx")
+    response["Content-Type"] = XLSX_TYPE
+    patch_cache_control(response, public=True, max_age=DEFAULT_MAX_AGE)
+    return response
 
 
 @require_safe
@@ -156,6 +179,7 @@ def dcat_metadata(request):
 
 @require_safe
 @public_page
+@kept_page  # 1.5 s at 50,000 products: once per day and registry version, not per reader
 def feed(request):
     base = site_root(request)
     body = atom_feed(

@@ -3,6 +3,8 @@ their e-mail) and the officers of the product's commune or ward, through the one
 (ocop.notices.sending). A commune without an officer with an e-mail passes it to the
 department's officers instead, so that no inquiry reaches nobody."""
 
+from contextlib import suppress
+
 from django.urls import reverse
 
 from ocop.accounts.models import StaffProfile
@@ -11,7 +13,7 @@ from ocop.domain.roles import Role
 from ocop.notices.sending import render_mail, send_notice
 from ocop.shared.public_url import public_url
 from ocop.trade.models import Inquiry
-from ocop.trade.workflow import move
+from ocop.trade.workflow import MoveRefused, move
 
 KIND = "inquiry"
 SYSTEM = "Hệ thống (thư tự động)"
@@ -33,8 +35,8 @@ def _emails(profiles) -> list[str]:
 
 
 def notify_received(inquiry: Inquiry, request) -> list:
-    """Send the inquiry to the producer and the officers; an inquiry the producer was sent is
-    forwarded (a step by the system)."""
+    """Queue the inquiry to the producer and the officers. The inquiry is forwarded (a step by
+    the system) once the producer's message is delivered: forward_when_delivered."""
     notices = []
     producer_email = inquiry.product.producer.email
     if producer_email:
@@ -52,23 +54,34 @@ def notify_received(inquiry: Inquiry, request) -> list:
         )
     link = public_url(request, reverse("inquiries:detail", args=[inquiry.pk]))
     for address, role in officer_addresses(inquiry):
-        subject, body = officer_mail(
-            inquiry, link, producer_told=bool(notices and notices[0].sent_at)
-        )
+        # Queued is as good as told: the queue keeps trying (OCOP_MAIL_ATTEMPTS); only a message
+        # given up already (the immediate backend) is said not to have reached the producer.
+        told = bool(notices) and not notices[0].has_failed
+        subject, body = officer_mail(inquiry, link, producer_told=told)
         notices.append(
             send_notice(
                 KIND, address, subject, body,
                 product=inquiry.product, related=inquiry, recipient_role=role,
             )
         )  # fmt: skip
-    if notices and notices[0].recipient_role == "producer" and notices[0].sent_at:
+    return notices
+
+
+def forward_when_delivered(sender, notice, sent: bool, **kwargs) -> None:
+    """The producer got the inquiry: it is forwarded, unless an officer moved it meanwhile
+    (connected to ocop.notices.sending.delivered in TradeConfig.ready)."""
+    if not sent or notice.kind != KIND or notice.recipient_role != "producer":
+        return
+    inquiry = Inquiry.objects.filter(pk=notice.related_id).first()
+    if inquiry is None or inquiry.state != InquiryState.NEW:
+        return
+    with suppress(MoveRefused):  # an officer moved it between the read and the move
         move(
             inquiry,
             InquiryState.FORWARDED,
             by_name=SYSTEM,
-            note=f"Đã gửi thư cho chủ thể ({producer_email}).",
+            note=f"Đã gửi thư cho chủ thể ({notice.recipient}).",
         )
-    return notices
 
 
 def producer_mail(inquiry: Inquiry) -> tuple[str, str]:

@@ -11,6 +11,7 @@ from django.contrib.admin.utils import lookup_spawns_duplicates
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django_tasks_db.models import DBTaskResult
 
 from ocop.accounts.admin_scope import SHARED, Scope, ScopedAdmin, ScopedInline
 from ocop.catalog.admin import (
@@ -34,6 +35,11 @@ from ocop.registry.models import (
     Province,
     Unit,
 )
+
+# The task queue's rows belong to no province and carry other provinces' ids in their
+# arguments; what they did shows where people look (the mail log, an import's page), and the
+# operator reads the queue with `ocop worker` and the database. So no admin screen for them.
+admin.site.unregister(DBTaskResult)
 
 # Producers and products are a commune's: officers edit them anywhere in their province, a
 # commune officer in their own commune (Action.EDIT_LOCAL).

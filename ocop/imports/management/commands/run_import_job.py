@@ -7,7 +7,8 @@ from ocop.imports.models import ImportJob
 class Command(BaseCommand):
     help = (
         "Chạy bước tiếp theo của một lần nhập từ trình duyệt (kiểm tra, hoặc ghi sau khi đã "
-        "xác nhận). Trang /lam-viec/nhap/ tự chạy lệnh này trong một tiến trình riêng."
+        "xác nhận). Tiến trình chạy nền (`ocop worker`) chạy lệnh này cho mỗi bước mà trang "
+        "/lam-viec/nhap/ xếp hàng."
     )
 
     def add_arguments(self, parser):

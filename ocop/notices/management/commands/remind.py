@@ -59,8 +59,13 @@ class Command(BaseCommand):
             return
         if not dry_run:
             sent = sum(1 for m in messages if m.sent)
-            failed = sum(1 for m in messages if m.notice is not None and not m.sent)
-            self.stdout.write(f"Đã gửi {sent} thư" + (f", {failed} thư lỗi." if failed else "."))
+            failed = sum(1 for m in messages if m.failed)
+            queued = sum(1 for m in messages if m.notice is not None) - sent - failed
+            self.stdout.write(
+                f"Đã gửi {sent} thư"
+                + (f", {queued} thư đang chờ gửi (`ocop worker` gửi)" if queued else "")
+                + (f", {failed} thư lỗi." if failed else ".")
+            )
             if failed:
                 raise CommandError(
                     f"{failed} thư không gửi được; lần chạy sau sẽ gửi lại.", returncode=1
@@ -82,6 +87,8 @@ class Command(BaseCommand):
             state = "bỏ qua (một lần chạy khác đã gửi)"
         elif message.sent:
             state = "đã gửi"
-        else:
+        elif message.failed:
             state = f"LỖI: {message.notice.error}"
+        else:
+            state = message.notice.state  # queued for the worker, or refused and to be retried
         return f"{who} — {what}: {state}"
