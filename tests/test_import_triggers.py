@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from ocop.catalog import fulltext
 from ocop.imports import write
@@ -98,6 +99,16 @@ def test_an_import_over_stored_rows_leaves_what_the_triggers_would_have_left(tmp
     assert fulltext.stale_products() == 0
     assert freshness.token() != token
     assert triggers() == installed
+
+
+def test_the_public_pages_show_an_import_on_the_very_next_request(client, tmp_path, monkeypatch):
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: date(2026, 1, 10))
+    url = "/san-pham/?q=tra+hoa+vang"
+    assert "Trà hoa vàng" not in client.get(url).content.decode()  # now kept for this token
+    later = simple_list(tmp_path / "a.xlsx", row(1, "Trà hoa vàng", "HTX Trà Hoa Vàng",
+                                                 decided_on=date(2025, 3, 1)))  # fmt: skip
+    assert run(later).ok
+    assert "Trà hoa vàng" in client.get(url).content.decode()
 
 
 def test_an_import_that_fails_after_lifting_the_triggers_leaves_them_and_the_data(
