@@ -2,7 +2,7 @@
 Targets (issues): summary < 200 ms and <= 2x the SQL floor at 50,000 products; public pages
 p95 < 50 ms (verification < 20 ms) and search throughput >= Datasette's; the API's summary
 p95 < 100 ms and a page of 100 products p95 < 50 ms; the full CSV download streams in < 5 s
-with constant memory."""
+with constant memory; an import of 50,000 rows <= 4x calamine's read of the file, < 500 MB."""
 
 import os
 import subprocess
@@ -49,9 +49,10 @@ def main() -> int:
         failures += run("bench_summary.py", url) != 0
         print(f"== search /san-pham/ at national scale, in process, {name}")
         failures += run("bench_search.py", url) != 0
-    if (HERE / "bench_import.py").exists():
-        print("== import of a 50,000-row workbook (SQLite)")
-        failures += run("bench_import.py", f"sqlite:///{cache / 'import.sqlite3'}") != 0
+    for name, url in targets:
+        # Into fresh databases of its own beside these (bench_import.py's docstring).
+        print(f"== import of a 50,000-row workbook against calamine's read, {name}")
+        failures += run("bench_import.py", url) != 0
     print("== import limits: peak memory of the worst files still allowed (SQLite)")
     failures += run("bench_import_limits.py", f"sqlite:///{cache / 'limits.sqlite3'}") != 0
     print("== public pages under load: gunicorn against Datasette (SQLite, 50,000 products)")

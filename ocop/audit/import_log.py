@@ -9,15 +9,11 @@ name: its values are the record itself and the file's row (the run keeps the fil
 and each later change keeps the values it replaced. Writing every created field of a 50,000-row
 import would cost more than the import itself."""
 
-from datetime import date
-from typing import NamedTuple
-
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Max
 
 from ocop.audit.models import Action, Entry, ImportChange
-from ocop.audit.writing import describe
+from ocop.audit.writing import decision_repr, describe
 from ocop.domain.names import fold
 from ocop.registry.models import Decision, Producer, Product
 from ocop.shared.change_source import current, source
@@ -29,8 +25,7 @@ def on_writing(sender, plan, province, runs, **kwargs):
         Product: _stored([e.instance for e in plan.products if e.changed and not e.is_new]),
         Decision: _stored(list(plan.updated_decisions.values())),
     }
-    last_decision = Decision.objects.aggregate(last=Max("pk"))["last"] or 0
-    return lambda: record_import(plan, province, runs, before, last_decision)
+    return lambda: record_import(plan, province, runs, before)
 
 
 def _stored(instances: list) -> dict:
@@ -41,7 +36,7 @@ def _stored(instances: list) -> dict:
     return {row.pk: row for row in model.objects.filter(pk__in=[i.pk for i in instances])}
 
 
-def record_import(plan, province, runs, before, last_decision) -> Entry:
+def record_import(plan, province, runs, before) -> Entry:
     here = current()
     actor = next((run.user for run in runs if run.user_id), None)
     extra = {
@@ -68,7 +63,7 @@ def record_import(plan, province, runs, before, last_decision) -> Entry:
         *(_change(entry, d, before[Decision].get(d.pk)) for d in plan.updated_decisions.values()),
     ]
     ImportChange.objects.bulk_create(changed, batch_size=2000)
-    _insert_created(entry, _created(plan, last_decision))
+    _insert_created(entry, _created(plan))
     return entry
 
 
@@ -93,32 +88,15 @@ def _change(entry, instance, old) -> ImportChange:
     )
 
 
-def _created(plan, last_decision):
+def _created(plan):
     """(model, id, name) of every record the import created."""
     for model, entities in ((Producer, plan.producers), (Product, plan.products)):
         for entity in entities:
             if entity.is_new:
                 yield model, entity.instance.pk, str(entity.instance)
-    # Decisions are inserted without reading their ids back: found among the rows added since
-    # the import began, by their identity (product, number, date).
-    planned = {(e.instance.pk, row.number, row.decided_on) for e, row in plan.new_decisions}
-    if not planned:
-        return
     names = {e.instance.pk: e.instance.name for e in plan.products}
-    added = Decision.objects.filter(pk__gt=last_decision).order_by("pk")
-    for pk, product_id, number, day in added.values_list(
-        "pk", "product_id", "number", "decided_on"
-    ):
-        if (product_id, number, day) in planned:
-            # The model's own wording, without building a model instance for each of
-            # 50,000 decisions (two thirds of this function's time).
-            text = Decision.__str__(_DecisionText(number, day))
-            yield Decision, pk, f"{text} — {names[product_id]}" if product_id in names else text
-
-
-class _DecisionText(NamedTuple):
-    number: str
-    decided_on: date
+    for decision in plan.added_decisions:  # their ids were reserved before the insert
+        yield Decision, decision.pk, decision_repr(decision, names.get(decision.product_id))
 
 
 def _insert_created(entry, created) -> None:
@@ -126,7 +104,7 @@ def _insert_created(entry, created) -> None:
     bulk_create would cost seconds at 100,000 rows."""
     kinds = {m: ContentType.objects.get_for_model(m).pk for m in (Producer, Product, Decision)}
     action = int(Action.CREATE)
-    # A list, not a generator: `created` reads the database, and a query sent on the
+    # A list, not a generator: should `created` ever read the database, a query sent on the
     # connection while its COPY is open deadlocks (the client waits for the connection, the
     # server for the COPY's data).
     rows = [(entry.pk, kinds[model], pk, name, action) for model, pk, name in created]

@@ -9,9 +9,11 @@ class CatalogConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from ocop.catalog import photos
+        from ocop.catalog import fulltext, photos
+        from ocop.shared import bulk_writes
 
         post_migrate.connect(_ensure_search_index, sender=self)
+        bulk_writes.lifting.connect(fulltext.on_bulk_write, dispatch_uid="catalog-search-index")
         # Signals, not delete() methods: a queryset delete or a product's cascade skips those.
         post_delete.connect(photos.forget_deleted, sender="catalog.ProductPhoto")
         post_delete.connect(photos.forget_report_photo, sender="catalog.MisuseReport")

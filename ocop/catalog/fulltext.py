@@ -15,12 +15,13 @@ query time, so no copy of them can go stale.
 A typed word matches a word of the text that begins with it ("dong" finds "đông", "d" finds
 "đỏ"), on both databases alike."""
 
+import json
 import re
 
 from django.db import connection as default_connection
 from django.db import connections
 
-from ocop.shared import freshness
+from ocop.shared import bulk_writes, freshness
 from ocop.shared.replica import reading_alias
 
 TABLE = "catalog_search"
@@ -31,6 +32,8 @@ SQLITE_TRIGGERS = [
     "catalog_search_update",
     "catalog_search_producer",
 ]
+# The triggers of inserts and updates, which a bulk write lifts (on_bulk_write).
+_WRITE_TRIGGERS = ["catalog_search_insert", "catalog_search_update", "catalog_search_producer"]
 _WORD = re.compile(r"[^\W_]+")
 
 _ROWS_OF = """INSERT INTO catalog_search(rowid, product, producer)
@@ -118,6 +121,39 @@ def rebuild(connection=default_connection) -> None:
             cursor.execute(_ROWS_OF)
         # Searches kept by the public pages read this index: no trigger sees it refilled.
         freshness.bump(connection)
+
+
+def on_bulk_write(sender, tables, **kwargs):
+    """An import writing thousands of products: lift the index's row triggers, and refresh the
+    rows of what it wrote in two statements once it has written (ocop.shared.bulk_writes)."""
+    if not {"registry_product", "registry_producer"} & set(tables):
+        return None
+    lifted = bulk_writes.lift(_WRITE_TRIGGERS)
+    if not lifted:
+        return None
+
+    def catch_up(written: dict) -> None:
+        refresh(written.get("registry_product", ()), written.get("registry_producer", ()))
+        bulk_writes.put_back(lifted)
+
+    return catch_up
+
+
+def refresh(product_ids, producer_ids, connection=default_connection) -> None:
+    """The SQLite index's rows of these products and of every product of these producers,
+    written again from the registry."""
+    among = (
+        "p.id IN (SELECT value FROM json_each(%s))"
+        " OR p.producer_id IN (SELECT value FROM json_each(%s))"
+    )
+    ids = [json.dumps(sorted(product_ids)), json.dumps(sorted(producer_ids))]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {TABLE} WHERE rowid IN (SELECT p.id FROM registry_product p"
+            f" WHERE {among})",
+            ids,
+        )
+        cursor.execute(f"{_ROWS_OF} WHERE {among}", ids)
 
 
 def installed_triggers(connection=default_connection) -> dict[str, str]:

@@ -54,6 +54,7 @@ class Plan:
     products: list[Entity] = field(default_factory=list)
     new_decisions: list[tuple[Entity, CheckedRow]] = field(default_factory=list)
     updated_decisions: dict[int, Decision] = field(default_factory=dict)
+    added_decisions: list[Decision] = field(default_factory=list)  # by write.apply, with ids
     issues: list[Issue] = field(default_factory=list)
     counts: dict[int, Counts] = field(default_factory=lambda: defaultdict(Counts))
 

@@ -12,10 +12,14 @@ rebuilds the table.
 ocop.registry.derived.expected_links computes the same link in Python, independently, for the
 consistency check (`ocop recompute_validity`, tests/test_derived_values.py)."""
 
+import json
+
 from django.db import connection as default_connection
 
 TABLE = "registry_decision"
 SQLITE_TRIGGERS = ["decision_link_insert", "decision_link_delete", "decision_link_update"]
+# The one a bulk insert may lift on SQLite, relinking its products once after (relink()).
+INSERT_TRIGGER = "decision_link_insert"
 PG_TRIGGERS = ["decision_link_insert", "decision_link_delete", "decision_link_update"]
 
 # SQLite: row triggers. The next decision of `d` is the earliest one after it by (date, id).
@@ -54,6 +58,13 @@ SQLITE_SQL = [
     BEGIN {_sqlite_relink("OLD.product_id")} {_sqlite_relink("NEW.product_id")} END""",
 ]
 
+_PG_RELINK = f"""UPDATE {TABLE} d SET next_decided_on = x.next
+    FROM (
+        SELECT id, lead(decided_on) OVER (PARTITION BY product_id ORDER BY decided_on, id) AS next
+        FROM {TABLE} WHERE product_id = ANY(ids)
+    ) x
+    WHERE d.id = x.id AND d.next_decided_on IS DISTINCT FROM x.next"""
+
 # PostgreSQL: one statement trigger per event with its transition table, so a COPY of 150,000
 # decisions relinks once with a window function instead of once per row. A trigger with
 # transition tables may have one event only, hence three triggers on one function.
@@ -80,12 +91,7 @@ BEGIN
     IF ids IS NULL THEN
         RETURN NULL;
     END IF;
-    UPDATE {TABLE} d SET next_decided_on = x.next
-    FROM (
-        SELECT id, lead(decided_on) OVER (PARTITION BY product_id ORDER BY decided_on, id) AS next
-        FROM {TABLE} WHERE product_id = ANY(ids)
-    ) x
-    WHERE d.id = x.id AND d.next_decided_on IS DISTINCT FROM x.next;
+    {_PG_RELINK};
     RETURN NULL;
 END $$"""
 
@@ -107,6 +113,25 @@ UPDATE {TABLE} SET next_decided_on = (
     WHERE n.product_id = {TABLE}.product_id
       AND (n.decided_on > {TABLE}.decided_on
            OR (n.decided_on = {TABLE}.decided_on AND n.id > {TABLE}.id)))"""
+
+
+def relink(product_ids, connection=default_connection) -> None:
+    """Link every decision of these products, in one statement: what the insert trigger
+    does row by row, for a bulk insert that lifted it (ocop.shared.bulk_writes)."""
+    ids = sorted(set(product_ids))
+    if not ids:
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            # One JSON parameter rather than a list of ids: no limit on the number of them.
+            among = "product_id IN (SELECT value FROM json_each(%s))"
+            cursor.execute(
+                f"UPDATE {TABLE} SET next_decided_on = {_SQLITE_NEXT}"
+                f" WHERE {among} AND next_decided_on IS NOT {_SQLITE_NEXT}",
+                [json.dumps(ids)],
+            )
+        else:
+            cursor.execute(_PG_RELINK.replace("ANY(ids)", "ANY(%s)"), [ids])
 
 
 def installed_triggers(connection=default_connection) -> dict[str, str]:

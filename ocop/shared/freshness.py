@@ -60,6 +60,12 @@ def _sqlite_trigger(table: str, operation: str) -> tuple[str, str]:
     )
 
 
+def row_triggers(tables: list[str], operations=("INSERT", "UPDATE")) -> list[str]:
+    """The SQLite triggers that move the token on these writes to these tables: what a bulk
+    writer lifts for its write, bumping the token once after (ocop.shared.bulk_writes)."""
+    return [_sqlite_trigger(table, operation)[0] for table in tables for operation in operations]
+
+
 def install(connection=default_connection) -> None:
     """The token's table and row, and the triggers (those missing, or all on PostgreSQL);
     then a new token, since writes may have gone unseen while a trigger was missing."""
