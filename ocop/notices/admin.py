@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.utils import timezone
 
 from ocop.accounts.admin_scope import Scope, ScopedAdmin, ScopedInline
+from ocop.domain.dates import format_moment
 from ocop.notices.models import Notice, Reminder
 
 
@@ -43,7 +44,7 @@ class ReminderInline(ScopedInline, admin.TabularInline):
     @admin.display(description="lúc gửi")
     def sent(self, reminder):
         sent_at = reminder.notice.sent_at if reminder.notice else None
-        return timezone.localtime(sent_at).strftime("%d/%m/%Y %H:%M") if sent_at else "—"
+        return format_moment(timezone.localtime(sent_at)) if sent_at else "—"
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("notice")
