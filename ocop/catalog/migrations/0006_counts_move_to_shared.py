@@ -6,6 +6,6 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("catalog", "0005_speed"), ("shared", "0001_initial")]
+    dependencies = [("catalog", "0005_speed"), ("shared_layer", "0001_initial")]
 
     operations = [migrations.DeleteModel(name="ReportCount")]

@@ -6,6 +6,6 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("trade", "0001_initial"), ("shared", "0001_initial")]
+    dependencies = [("trade", "0001_initial"), ("shared_layer", "0001_initial")]
 
     operations = [migrations.DeleteModel(name="InquiryCount")]
