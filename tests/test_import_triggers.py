@@ -14,7 +14,7 @@ from ocop.imports import write
 from ocop.registry import links
 from ocop.registry.derived import expected_links
 from ocop.registry.models import Decision, Producer, Product
-from ocop.shared import freshness
+from ocop.shared import bulk_writes, freshness
 from tests.factories import SAMPLES, make_decision
 from tests.workbooks import HEADER, registry_state, row, run, simple_list, write_xlsx
 
@@ -155,3 +155,10 @@ def test_imported_records_never_take_the_ids_of_deleted_ones(tmp_path):
     assert run(simple_list(tmp_path / "b.xlsx", row(1, number="2/QĐ-UBND"))).ok
     new = [model.objects.get().pk for model in (Decision, Product, Producer)]
     assert all(pk > old for pk, old in zip(new, gone, strict=True)), (new, gone)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="nothing is lifted on PostgreSQL")
+def test_triggers_are_never_lifted_outside_a_transaction():
+    with pytest.raises(RuntimeError):
+        bulk_writes.lift([links.INSERT_TRIGGER])  # the drop would be committed at once
+    assert links.INSERT_TRIGGER in links.installed_triggers()
