@@ -175,7 +175,14 @@ def lists(tmp_path_factory):
 
 
 def import_at_once(database, first: Path, second: Path) -> None:
-    processes = [ocop(database, "import", str(path)) for path in (first, second)]
+    # Both start while another writer holds the registry, and both have read and checked their
+    # file (they say they are waiting) before either may write: on a busy machine the first
+    # could otherwise be done before the second had started, and nothing would run at once.
+    with database.held():
+        processes = [ocop(database, "import", str(path)) for path in (first, second)]
+        for process in processes:
+            waiting = next((line for line in process.stderr if "Đang chờ" in line), None)
+            assert waiting, "the import ended without waiting for its turn"
     for process in processes:
         out, err = process.communicate(timeout=300)
         assert process.returncode == 0, out + err

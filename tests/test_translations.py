@@ -232,7 +232,9 @@ def test_pages_in_one_language_only_have_no_switch(client):
 
 
 @pytest.mark.django_db
-def test_an_inquiry_from_an_english_page_is_mailed_in_vietnamese(client):
+def test_an_inquiry_from_an_english_page_is_mailed_in_vietnamese(
+    client, django_capture_on_commit_callbacks
+):
     producer = make_producer(email="htx.namso@example.vn")
     product = make_decision(make_product(producer=producer)).product
     form = {
@@ -243,7 +245,9 @@ def test_an_inquiry_from_an_english_page_is_mailed_in_vietnamese(client):
         "email": "jane@example.com",
     }
 
-    response = client.post(f"/en/hoi-mua/{product.pk}/", form)
+    # The message is queued when the inquiry commits (ocop.notices.sending), then delivered.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/en/hoi-mua/{product.pk}/", form)
 
     assert response.status_code == 302 and response["Location"].startswith("/en/hoi-mua/")
     [message] = mail.outbox
