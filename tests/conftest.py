@@ -38,13 +38,22 @@ def django_db_setup(django_db_setup, django_db_blocker):
     migrated = [(model, rows) for model, rows in migrated if rows]
 
     def put_back(using, **kwargs):
-        from django.db import transaction
+        from django.core.management.color import no_style
+        from django.db import connections, transaction
 
+        connection = connections[using]
         with transaction.atomic(using=using):  # foreign keys are checked at the end
+            put = []
             for model, rows in migrated:
                 if not model._base_manager.using(using).exists():
                     # bulk_create sends no signals: no log entries, as in the migration.
                     model._base_manager.using(using).bulk_create(rows)
+                    put.append(model)
+            # The rows keep their ids, which moves no sequence; `flush` (as a test may call
+            # it) starts every sequence again at 1, so PostgreSQL's next id would be taken.
+            with connection.cursor() as cursor:
+                for sql in connection.ops.sequence_reset_sql(no_style(), put):
+                    cursor.execute(sql)
 
     registry = apps.get_app_config("registry")
     post_migrate.connect(put_back, sender=registry, dispatch_uid="tests-put-back-reference")
