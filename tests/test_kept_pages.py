@@ -151,8 +151,8 @@ def test_the_standings_agree_with_the_registry_status_sql(tea):
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite drops triggers on rebuilds")
 def test_lost_triggers_are_put_back_and_the_version_moves(client, tea):
     with connection.cursor() as cursor:
-        cursor.execute("DROP TRIGGER catalog_version_registry_decision_update")
-    assert freshness.missing_triggers() == ["catalog_version_registry_decision_update"]
+        cursor.execute("DROP TRIGGER catalog_change_registry_decision_update")
+    assert freshness.missing_triggers() == ["catalog_change_registry_decision_update"]
     before = freshness.token()
     freshness.install()
     assert freshness.missing_triggers() == [] and freshness.token() != before

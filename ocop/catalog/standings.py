@@ -3,9 +3,14 @@ stars (DecisionQuerySet.with_product_status, the one SQL statement of the status
 values and its place in dictionary order, plus the folded names of communes and product sets
 and the products each word of the index finds.
 
-Computed once per day and registry version (ocop.shared.freshness) in each server process and
-kept until either changes: a search then reads no status from the database, only the words
-typed from the text index (and those too are kept for the most common words)."""
+Computed once per day in each server process and kept: a search then reads no status from the
+database, only the words typed from the text index (and those too are kept for the most common
+words). A write to the registry changes the version (ocop.shared.freshness); the next search
+asks the change log which products the writes touched and recomputes those alone, into a new
+copy (the old one stays whole for a request still reading it). A write of "any product" (a
+commune renamed, an import), a new day or a reader that fell too far behind computes everything
+again. Inside a transaction (a writer reading its own writes, which may still roll back) the
+standings are computed for that version alone and never patched from."""
 
 import bisect
 import threading
@@ -18,7 +23,7 @@ from django.db import connections
 from ocop.catalog import fulltext
 from ocop.domain.names import fold
 from ocop.registry.models import Decision, Product, ProductSet, Unit
-from ocop.shared.freshness import Kept
+from ocop.shared import freshness
 from ocop.shared.replica import reading_alias
 
 # Row layout: the product's id, status value, counted stars, product set, commune, producer
@@ -26,29 +31,62 @@ from ocop.shared.replica import reading_alias
 PK, STATUS, STARS, SET, UNIT, KIND, RANK = range(7)
 FACET_COLUMNS = {"sao": STARS, "bo": SET, "xa": UNIT, "loai": KIND}
 _WORDS_KEPT = 256
-_KEPT = Kept(size=1)
+# Standings kept per database: the newest few (a request may still read an older one).
+_HELD_PER_DATABASE = 3
+_LOCK = threading.Lock()
+_HELD: dict = {}  # (alias, database name) -> [Standings, newest first]
 
 
 @dataclass
 class Standings:
     day: date
-    rows: dict  # product id -> row (products with a decision signed by the day)
-    name_keys: dict  # product id -> name as typed, for "exact accents first"
-    by_unit: dict  # commune id -> ids of its products (all products)
-    by_set: dict  # product set id -> ids of its products (all products)
+    seen: freshness.Look | None  # the registry as it was looked at before reading it
+    statuses: dict  # product id -> (status, stars, set, unit, kind, sort key, name, name key)
+    placements: dict  # product id -> (commune, product set), every product
     unit_words: dict  # commune id -> words of its folded name
     set_words: dict  # product set id -> words of its folded name and group
+    settled: bool = False  # read outside a transaction: later versions may be patched from it
+    rows: dict = field(default_factory=dict)  # id -> row (products with a decision by the day)
+    name_keys: dict = field(default_factory=dict)  # id -> name as typed, "exact accents first"
+    by_unit: dict = field(default_factory=dict)  # commune id -> ids of its products
+    by_set: dict = field(default_factory=dict)  # product set id -> ids of its products
     units_by_word: dict = field(default_factory=dict)  # word -> commune ids
     sets_by_word: dict = field(default_factory=dict)  # word -> product set ids
     place_words: list = field(default_factory=list)  # both lists' words, in order
 
     def __post_init__(self):
+        ordered = sorted(self.statuses.items(), key=lambda item: (item[1][5], item[1][6], item[0]))
+        for rank, (pk, (status, stars, product_set, unit, kind, _, _, name_key)) in enumerate(
+            ordered
+        ):
+            self.rows[pk] = (pk, status, stars, product_set, unit, kind, rank)
+            self.name_keys[pk] = name_key
+        by_unit, by_set = defaultdict(list), defaultdict(list)
+        for pk, (unit, product_set) in self.placements.items():
+            by_unit[unit].append(pk)
+            by_set[product_set].append(pk)
+        self.by_unit, self.by_set = dict(by_unit), dict(by_set)
         for names, by_word in ((self.unit_words, self.units_by_word),
                                (self.set_words, self.sets_by_word)):  # fmt: skip
             for pk, words in names.items():
                 for word in words:
                     by_word.setdefault(word, []).append(pk)
         self.place_words = sorted({*self.units_by_word, *self.sets_by_word})
+
+    def patched(self, changed: frozenset, seen: freshness.Look, settled: bool) -> "Standings":
+        """A copy with the products `changed` read again (places and sets are unchanged)."""
+        statuses, placements = dict(self.statuses), dict(self.placements)
+        for pk in changed:
+            statuses.pop(pk, None)
+            placements.pop(pk, None)
+        statuses.update(_statuses(self.day, changed))
+        placements.update(_placements(changed))
+        copy = Standings(
+            self.day, seen, statuses, placements, self.unit_words, self.set_words, settled
+        )
+        copy._labels = self._labels
+        copy.products = {pk: v for pk, v in self.products.items() if pk not in changed}
+        return copy
 
     _words: OrderedDict = field(default_factory=OrderedDict)
     _vocabulary: dict = field(default_factory=dict)
@@ -131,11 +169,35 @@ class Standings:
 
 def standings(day: date) -> Standings:
     """The standings of `day` as the registry is now."""
-    return _KEPT.get(day, "standings", lambda: _build(day))
+    connection = connections[reading_alias()]
+    now = freshness.look(connection)
+    if now is None:
+        return _build(day, None, settled=False)
+    key = freshness.database_key(connection)
+    held = _HELD.get(key, [])
+    for kept in held:
+        if kept.day == day and kept.seen.version == now.version:
+            return kept
+    settled = not connection.in_atomic_block
+    base = next((k for k in held if k.day == day and k.settled), None) if settled else None
+    changed = freshness.changed_products(base.seen, connection) if base else None
+    found = _build(day, now, settled) if changed is None else base.patched(changed, now, settled)
+    with _LOCK:
+        _HELD[key] = [found, *(k for k in _HELD.get(key, []) if k is not found)][
+            :_HELD_PER_DATABASE
+        ]
+    return found
 
 
-def _build(day: date) -> Standings:
+def forget() -> None:
+    with _LOCK:
+        _HELD.clear()
+
+
+def _statuses(day: date, products=None) -> dict:
     latest = Decision.objects.with_product_status(day).order_by()
+    if products is not None:
+        latest = latest.filter(product__in=products)
     columns = [
         "product",
         "product_status",
@@ -151,18 +213,19 @@ def _build(day: date) -> Standings:
     with connections[reading_alias()].cursor() as cursor:
         # Plain rows: Django's per-value converters would take longer than the query.
         cursor.execute(sql, params)
-        found = cursor.fetchall()
-    found.sort(key=lambda r: (r[6], r[7], r[0]))
-    rows, name_keys = {}, {}
-    for rank, (pk, status, stars, product_set, unit, kind, _, _, name_key) in enumerate(found):
-        rows[pk] = (pk, status, stars, product_set, unit, kind, rank)
-        name_keys[pk] = name_key
-    by_unit, by_set = defaultdict(list), defaultdict(list)
-    for pk, unit, product_set in Product.objects.order_by().values_list(
+        return {row[0]: row[1:] for row in cursor.fetchall()}
+
+
+def _placements(products=None) -> dict:
+    found = Product.objects.order_by()
+    if products is not None:
+        found = found.filter(pk__in=products)
+    return {pk: (unit, product_set) for pk, unit, product_set in found.values_list(
         "pk", "unit", "product_set"
-    ):
-        by_unit[unit].append(pk)
-        by_set[product_set].append(pk)
+    )}  # fmt: skip
+
+
+def _build(day: date, seen, settled: bool) -> Standings:
     unit_words = {
         pk: set(fulltext.words(fold(name)))
         for pk, name in Unit.objects.order_by().values_list("pk", "name")
@@ -171,4 +234,6 @@ def _build(day: date) -> Standings:
         pk: set(fulltext.words(fold(f"{name} {group}")))
         for pk, name, group in ProductSet.objects.order_by().values_list("pk", "name", "group")
     }
-    return Standings(day, rows, name_keys, dict(by_unit), dict(by_set), unit_words, set_words)
+    return Standings(
+        day, seen, _statuses(day), _placements(), unit_words, set_words, settled=settled
+    )

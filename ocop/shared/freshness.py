@@ -1,26 +1,39 @@
-"""What the public pages compute once a day and keep until the registry changes.
+"""What the public pages compute once a day and keep until the registry changes, and which
+products a change touched.
 
-A token in the one-row table `catalog_registry_version` changes with every write to a table the
-public pages read (decisions, products, producers, places, product sets, photos, shops), by
-triggers in the database: the admin, the importer, bulk updates, cascades and raw SQL all move
-it, and within the writer's own transaction too. A page asks the token first (one indexed read)
-and uses what it kept for (today, token) when both match, else computes again: a revocation or
-a new decision shows on the very next page, and nothing depends on the clock but the day.
+Two things change with every write to a table the public pages read (decisions, products,
+producers, places, product sets, photos, shops, trade fairs), by triggers in the database, so
+that the admin, the importer, bulk updates, cascades and raw SQL all move them, and within the
+writer's own transaction too:
 
-The token is random rather than a counter: a transaction that rolls back restores the old token
-with the old data, and a number reused afterwards could otherwise name other data.
+- the **version**: random tokens in the table `catalog_registry_version`. A value kept for a
+  version (a rendered page, an API answer) is right while the version is the same. Random rather
+  than a counter: a transaction that rolls back restores the old tokens with the old data, and
+  a number reused afterwards could otherwise name other data.
+- the **change log** `catalog_registry_change`: one row per product a write touched (NULL: "any
+  product", for places, product sets, holidays, trade fairs, a truncate, a bulk write or more
+  than `MANY` products at once). A process that keeps every product's standing of the day
+  (ocop.catalog.standings) reads the rows it has not seen and recomputes those products only:
+  a write costs what it changes, not a rebuild of 50,000 standings in every server process.
 
-- SQLite: a row trigger per table and write (SQLite has no statement triggers).
-- PostgreSQL: one statement trigger per table (TRUNCATE included), so an import of thousands of
-  rows moves the token a handful of times. Writers of the registry queue on the token's row
-  until they commit; the registry is written by a few officers, not by the public.
+- SQLite: row triggers (SQLite has no statement triggers); one writer at a time, so log ids
+  are in commit order and a reader asks for the ids above the last it saw. One version row.
+- PostgreSQL: statement triggers with transition tables, so an import of thousands of rows
+  writes one NULL row. Writers must not queue behind each other: the version has `SHARDS`
+  rows and a writer moves one that no other writer holds (SKIP LOCKED); the log is appended
+  to. Log ids are given before commit, so an id can become visible after a higher one: each row
+  carries its transaction's id, and a reader asks again for every row of a transaction that was
+  still running when it last looked (the snapshot's xmin).
 
+The log keeps the newest `KEEP` rows; a reader that fell further behind recomputes everything.
 Installed by migration catalog 0005 and checked after every `migrate` (SQLite drops a table's
-triggers when a later migration rebuilds the table); installing moves the token."""
+triggers when a later migration rebuilds the table); installing moves the version."""
 
+import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import connection as default_connection
@@ -29,69 +42,169 @@ from django.db import connections
 from ocop.shared.replica import reading_alias
 
 TABLE = "catalog_registry_version"
-WATCHED = [
-    "registry_decision",
-    "registry_product",
-    "registry_producer",
+CHANGES = "catalog_registry_change"
+SHARDS = 16
+# More products than this in one statement (or unseen by a reader) are "any product": a
+# rebuild then costs less than recomputing them one by one.
+MANY = 2000
+KEEP = 20000
+
+# The tables the public pages read, and for those whose rows belong to products, the products
+# a set of their rows touches: `{rows}` is the set (PostgreSQL: a transition table; SQLite: a
+# one-row subquery of NEW or OLD).
+_PRODUCTS_OF = {
+    "registry_decision": "SELECT product_id FROM {rows}",
+    "registry_product": "SELECT id FROM {rows}",
+    "registry_producer": (
+        "SELECT p.id FROM registry_product p JOIN {rows} r ON p.producer_id = r.id"
+    ),
+    "catalog_productphoto": "SELECT product_id FROM {rows}",
+    # A shop named for a producer shows on each of its products' pages.
+    "catalog_pointofsale": (
+        "SELECT product_id FROM {rows} WHERE product_id IS NOT NULL"
+        " UNION SELECT p.id FROM registry_product p JOIN {rows} r ON p.producer_id = r.producer_id"
+    ),
+    # Trade fairs shown on product pages (ocop.trade), with the products each one shows.
+    "trade_tradefair_products": "SELECT product_id FROM {rows}",
+}
+_ANY_PRODUCT = [
     "registry_unit",
     "registry_province",
     "registry_productset",
     "registry_holiday",
-    "catalog_productphoto",
-    "catalog_pointofsale",
-    # Trade fairs shown on product pages (ocop.trade), with the products each one shows.
     "trade_tradefair",
-    "trade_tradefair_products",
 ]
+WATCHED = [*_PRODUCTS_OF, *_ANY_PRODUCT]
 _OPERATIONS = ["INSERT", "UPDATE", "DELETE"]
+_COLUMNS = {
+    "registry_decision": ["product_id"],
+    "registry_product": ["id"],
+    "registry_producer": ["id"],
+    "catalog_productphoto": ["product_id"],
+    "catalog_pointofsale": ["product_id", "producer_id"],
+    "trade_tradefair_products": ["product_id"],
+}
 _SQLITE_NEW_TOKEN = "random()"
-_PG_FUNCTION = f"""CREATE OR REPLACE FUNCTION catalog_registry_changed() RETURNS trigger
-    LANGUAGE plpgsql AS $$ BEGIN
-    UPDATE {TABLE} SET token = md5(random()::text || clock_timestamp()::text) WHERE id = 1;
-    RETURN NULL;
-    END $$"""
+_PG_NEW_TOKEN = "md5(random()::text || clock_timestamp()::text)"
+# Older names, dropped when found: the triggers of the version alone, before the log.
+_OLD_SQLITE = "catalog_version_{table}_{operation}"
 
 
 def _sqlite_trigger(table: str, operation: str) -> tuple[str, str]:
-    name = f"catalog_version_{table}_{operation.lower()}"
-    return name, (
-        f"CREATE TRIGGER {name} AFTER {operation} ON {table} BEGIN "
-        f"UPDATE {TABLE} SET token = {_SQLITE_NEW_TOKEN} WHERE id = 1; END"
+    name = f"catalog_change_{table}_{operation.lower()}"
+    if table in _PRODUCTS_OF:
+        sides = {"INSERT": ["NEW"], "UPDATE": ["OLD", "NEW"], "DELETE": ["OLD"]}[operation]
+        touched = " UNION ".join(
+            _PRODUCTS_OF[table].format(
+                rows="(SELECT " + ", ".join(f"{side}.{c} AS {c}" for c in _COLUMNS[table]) + ")"
+            )
+            for side in sides
+        )
+        log = f"INSERT INTO {CHANGES} (product_id) {touched}"
+    else:
+        log = f"INSERT INTO {CHANGES} (product_id) VALUES (NULL)"
+    body = (
+        f"{log}; DELETE FROM {CHANGES} WHERE id <= (SELECT max(id) FROM {CHANGES}) - {KEEP};"
+        f" UPDATE {TABLE} SET token = {_SQLITE_NEW_TOKEN} WHERE id = 1;"
+    )
+    return name, f"CREATE TRIGGER {name} AFTER {operation} ON {table} BEGIN {body} END"
+
+
+def _pg_function(table: str, operation: str) -> tuple[str, str]:
+    """(the function's name, its definition) for this table and operation."""
+    name = f"catalog_changed_{table}_{operation.lower()}"
+    sides = {"INSERT": ["new_rows"], "UPDATE": ["old_rows", "new_rows"]}.get(
+        operation, ["old_rows"]
+    )
+    if operation == "TRUNCATE":
+        touched = "SELECT NULL::bigint"
+    elif table not in _PRODUCTS_OF:
+        touched = f"SELECT NULL::bigint FROM (SELECT 1 FROM {sides[0]} LIMIT 1) r"
+    else:
+        touched = " UNION ".join(_PRODUCTS_OF[table].format(rows=side) for side in sides)
+    return (
+        name,
+        f"""CREATE OR REPLACE FUNCTION {name}() RETURNS trigger
+    LANGUAGE plpgsql AS $$ DECLARE touched bigint; BEGIN
+    SELECT count(*) INTO touched FROM ({touched}) t;
+    IF touched = 0 THEN RETURN NULL; END IF;
+    IF touched > {MANY} THEN
+        INSERT INTO {CHANGES} (product_id) VALUES (NULL);
+    ELSE
+        INSERT INTO {CHANGES} (product_id) SELECT * FROM ({touched}) t;
+    END IF;
+    DELETE FROM {CHANGES} WHERE id IN (SELECT id FROM {CHANGES}
+        WHERE id <= (SELECT max(id) FROM {CHANGES}) - {KEEP} FOR UPDATE SKIP LOCKED);
+    UPDATE {TABLE} SET token = {_PG_NEW_TOKEN} WHERE id = COALESCE((SELECT id FROM {TABLE}
+        ORDER BY random() LIMIT 1 FOR UPDATE SKIP LOCKED), 1);
+    RETURN NULL;
+    END $$""",
     )
 
 
+def _pg_triggers(table: str) -> list[str]:
+    statements = []
+    for operation in [*_OPERATIONS, "TRUNCATE"]:
+        function, definition = _pg_function(table, operation)
+        statements.append(definition)
+        trigger = f"catalog_change_{operation.lower()}"
+        statements.append(f"DROP TRIGGER IF EXISTS {trigger} ON {table}")
+        referencing = {
+            "INSERT": " REFERENCING NEW TABLE AS new_rows",
+            "UPDATE": " REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
+            "DELETE": " REFERENCING OLD TABLE AS old_rows",
+        }.get(operation, "")
+        statements.append(
+            f"CREATE TRIGGER {trigger} AFTER {operation} ON {table}{referencing}"
+            f" FOR EACH STATEMENT EXECUTE FUNCTION {function}()"
+        )
+    return statements
+
+
 def row_triggers(tables: list[str], operations=("INSERT", "UPDATE")) -> list[str]:
-    """The SQLite triggers that move the token on these writes to these tables: what a bulk
-    writer lifts for its write, bumping the token once after (ocop.shared.bulk_writes)."""
+    """The SQLite triggers that log these writes to these tables: what a bulk writer lifts
+    for its write, bumping the version once after (ocop.shared.bulk_writes)."""
     return [_sqlite_trigger(table, operation)[0] for table in tables for operation in operations]
 
 
 def install(connection=default_connection) -> None:
-    """The token's table and row, and the triggers (those missing, or all on PostgreSQL);
-    then a new token, since writes may have gone unseen while a trigger was missing."""
+    """The version's table and rows, the log, and the triggers (those missing, or all on
+    PostgreSQL); then a new version, since writes may have gone unseen while one was missing."""
     with connection.cursor() as cursor:
         cursor.execute(
             f"CREATE TABLE IF NOT EXISTS {TABLE} (id integer PRIMARY KEY, token varchar(32))"
         )
-        cursor.execute(f"SELECT COUNT(*) FROM {TABLE} WHERE id = 1")
-        if not cursor.fetchone()[0]:
-            cursor.execute(f"INSERT INTO {TABLE} (id, token) VALUES (1, '')")
+        shards = SHARDS if connection.vendor == "postgresql" else 1
+        cursor.execute(f"SELECT id FROM {TABLE}")
+        present = {row[0] for row in cursor.fetchall()}
+        for shard in range(1, shards + 1):
+            if shard not in present:
+                cursor.execute(f"INSERT INTO {TABLE} (id, token) VALUES ({shard}, '')")
+        tables = connection.introspection.table_names(cursor)
         # A table whose app migrates after catalog 0005 gets its trigger from post_migrate.
-        watched = [t for t in WATCHED if t in connection.introspection.table_names(cursor)]
+        watched = [t for t in WATCHED if t in tables]
         if connection.vendor == "postgresql":
-            cursor.execute(_PG_FUNCTION)
+            cursor.execute(
+                f"CREATE TABLE IF NOT EXISTS {CHANGES} (id bigserial PRIMARY KEY,"
+                " product_id bigint, xid xid8 NOT NULL DEFAULT pg_current_xact_id())"
+            )
+            cursor.execute(f"CREATE INDEX IF NOT EXISTS {CHANGES}_xid ON {CHANGES} (xid)")
+            cursor.execute("DROP FUNCTION IF EXISTS catalog_registry_changed() CASCADE")
             for table in watched:
-                cursor.execute(f"DROP TRIGGER IF EXISTS catalog_version_changed ON {table}")
-                cursor.execute(
-                    "CREATE TRIGGER catalog_version_changed AFTER INSERT OR UPDATE OR DELETE"
-                    f" OR TRUNCATE ON {table} FOR EACH STATEMENT"
-                    " EXECUTE FUNCTION catalog_registry_changed()"
-                )
+                for statement in _pg_triggers(table):
+                    cursor.execute(statement)
         elif connection.vendor == "sqlite":
+            cursor.execute(
+                f"CREATE TABLE IF NOT EXISTS {CHANGES}"
+                " (id integer PRIMARY KEY AUTOINCREMENT, product_id integer)"
+            )
             cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
             present = {row[0] for row in cursor.fetchall()}
             for table in watched:
                 for operation in _OPERATIONS:
+                    old = _OLD_SQLITE.format(table=table, operation=operation.lower())
+                    if old in present:
+                        cursor.execute(f"DROP TRIGGER {old}")
                     name, sql = _sqlite_trigger(table, operation)
                     if name not in present:
                         cursor.execute(sql)
@@ -105,33 +218,90 @@ def uninstall(connection=default_connection) -> None:
         if connection.vendor == "postgresql":
             for table in WATCHED:
                 if table in connection.introspection.table_names(cursor):
-                    cursor.execute(f"DROP TRIGGER IF EXISTS catalog_version_changed ON {table}")
-            cursor.execute("DROP FUNCTION IF EXISTS catalog_registry_changed()")
+                    for operation in [*_OPERATIONS, "TRUNCATE"]:
+                        trigger = f"catalog_change_{operation.lower()}"
+                        cursor.execute(f"DROP TRIGGER IF EXISTS {trigger} ON {table}")
+                for operation in [*_OPERATIONS, "TRUNCATE"]:
+                    function, _ = _pg_function(table, operation)
+                    cursor.execute(f"DROP FUNCTION IF EXISTS {function}()")
         else:
             for table in WATCHED:
                 for operation in _OPERATIONS:
                     name, _ = _sqlite_trigger(table, operation)
                     cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+        cursor.execute(f"DROP TABLE IF EXISTS {CHANGES}")
         cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
 
 
 def bump(connection=default_connection) -> None:
-    """A new token: what was kept is computed again (for a write the triggers cannot see)."""
+    """A new version and "any product" in the log: everything kept is computed again (for a
+    write the triggers cannot see, or whose triggers a bulk writer lifted)."""
     if TABLE not in connection.introspection.table_names():
         return  # not installed yet: nothing is kept either
-    new = _SQLITE_NEW_TOKEN if connection.vendor == "sqlite" else "md5(random()::text)"
+    new = _SQLITE_NEW_TOKEN if connection.vendor == "sqlite" else _PG_NEW_TOKEN
     with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {CHANGES} (product_id) VALUES (NULL)")
         cursor.execute(f"UPDATE {TABLE} SET token = {new} WHERE id = 1")
 
 
-def token(connection=None) -> str | None:
-    """The registry's current token as this connection sees it (by default the one this
-    request reads from); None when there is none (then nothing is kept)."""
+@dataclass(frozen=True)
+class Look:
+    """The registry as one reader saw it at one moment."""
+
+    version: str
+    mark: int  # SQLite: the newest log id; PostgreSQL: the oldest transaction still running
+    newest: int  # the newest log id (0: none)
+
+
+def look(connection=None) -> Look | None:
+    """The version and the log's bounds as this connection sees them, in one statement (one
+    snapshot); None when the registry has no version (then nothing is kept)."""
     connection = connection or connections[reading_alias()]
+    if connection.vendor == "postgresql":
+        tokens = f"(SELECT string_agg(token, '' ORDER BY id) FROM {TABLE})"
+        mark = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+    else:
+        tokens, mark = (
+            f"(SELECT token FROM {TABLE} WHERE id = 1)",
+            f"(SELECT max(id) FROM {CHANGES})",
+        )
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT token FROM {TABLE} WHERE id = 1")
-        row = cursor.fetchone()
-    return row[0] if row and row[0] else None
+        cursor.execute(f"SELECT {tokens}, {mark}, (SELECT max(id) FROM {CHANGES})")
+        tokens, mark, newest = cursor.fetchone()
+    if not tokens:
+        return None
+    if len(tokens) > 32:  # PostgreSQL's shards: one name for them all
+        tokens = hashlib.md5(tokens.encode(), usedforsecurity=False).hexdigest()
+    return Look(str(tokens), mark or 0, newest or 0)
+
+
+def token(connection=None) -> str | None:
+    """The registry's current version as this connection sees it (by default the one this
+    request reads from); None when there is none (then nothing is kept)."""
+    seen = look(connection)
+    return seen.version if seen else None
+
+
+def changed_products(since: Look, connection=None) -> frozenset[int] | None:
+    """The products written since `since` was seen (a superset: some may have been seen
+    already); None for "any product" (a bulk write, a place, more than MANY, or log rows
+    dropped before this reader saw them). Asked outside any transaction only: inside one, the
+    log holds the writer's own rows, which may still roll back."""
+    connection = connection or connections[reading_alias()]
+    unseen = "xid >= %s::text::xid8" if connection.vendor == "postgresql" else "id > %s"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT min(id) FROM {CHANGES}")
+        oldest = cursor.fetchone()[0]
+        if oldest is not None and oldest > since.newest + 1:
+            return None
+        cursor.execute(
+            f"SELECT DISTINCT product_id FROM {CHANGES} WHERE {unseen} LIMIT {MANY + 1}",
+            [since.mark],
+        )
+        found = [row[0] for row in cursor.fetchall()]
+    if len(found) > MANY or any(pk is None for pk in found):
+        return None
+    return frozenset(found)
 
 
 def missing_triggers(connection=default_connection) -> list[str]:
@@ -145,9 +315,16 @@ def missing_triggers(connection=default_connection) -> list[str]:
     return [name for name in names if name not in present]
 
 
+def database_key(connection) -> tuple:
+    """Which database a kept value was read from (the tests' databases share a process)."""
+    return (connection.alias, connection.settings_dict.get("NAME"))
+
+
 class Kept:
-    """Values computed for one (day, token), at most `size` of them, the least recently used
-    dropped first; everything kept for another day or token is dropped at once."""
+    """Values computed for one (day, version) and kept in this process, at most `size` of
+    them, the least recently used dropped first; everything kept for another day or version is
+    dropped at once. For values too large to fetch from a shared cache on every request (the
+    API's ordered lists); pages and answers go through ocop.shared.kept_values."""
 
     def __init__(self, size: int):
         self.size = size
@@ -159,7 +336,7 @@ class Kept:
         """The value kept under `name` for `day` and the registry as it is now, else what
         `build()` returns, kept unless `keep(value)` says not."""
         connection = connection or connections[reading_alias()]
-        key = (connection.alias, connection.settings_dict.get("NAME"), day, token(connection))
+        key = (*database_key(connection), day, token(connection))
         if key[-1] is None:
             return build()
         with self._lock:
