@@ -280,6 +280,38 @@ FORMAT_MODULE_PATH = ["ocop.formats"]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_TZ = True
 
+# One cache for every server process, and every machine (docs/configuration.md, "Cache"): the
+# public pages and API answers kept until the registry changes, and the API's rate limit, so a
+# limit of N is N whatever worker answers. Redis when CACHE_URL (or REDIS_URL) names one, as a
+# deployment on several machines needs; else files in the data folder, shared by the processes
+# of one machine and needing no server.
+CACHE_URL = env("CACHE_URL", "") or env("REDIS_URL", "")
+# Entries live a day at most: everything kept is for one day and one registry version.
+CACHE_TIMEOUT = 86400
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "TIMEOUT": CACHE_TIMEOUT,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "ocop"),
+        }
+    }
+elif CACHE_URL:
+    raise ImproperlyConfigured(f"CACHE_URL={CACHE_URL!r}: expected redis://host:port/db")
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "ocop.shared.file_cache.FileCache",
+            "LOCATION": env("CACHE_DIR", str(DATA_DIR / "cache")),
+            "TIMEOUT": CACHE_TIMEOUT,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "ocop"),
+            # A page is 10 to 40 kB: at most a few hundred MB of disk. Django drops a third of
+            # the entries, at random, when a new one would pass the bound.
+            "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", 10000)},
+        }
+    }
+
 STATIC_URL = "static/"
 STATIC_ROOT = env("STATIC_ROOT", str(DATA_DIR / "static"))
 # WhiteNoise serves STATIC_ROOT itself (docs/deployment.md). In production the files are named

@@ -12,6 +12,16 @@ def pytest_configure(config):
     from django.test import override_settings
 
     override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]).enable()
+    # The shared cache in a folder of this process's own: the suite's processes run at once,
+    # each on its own databases, and a run never reads what an earlier one kept.
+    import tempfile
+
+    from django.conf import settings
+
+    caches = {"default": {**settings.CACHES["default"]}}
+    if caches["default"]["BACKEND"] == "ocop.shared.file_cache.FileCache":
+        caches["default"]["LOCATION"] = tempfile.mkdtemp(prefix="ocop-test-cache-")
+    override_settings(CACHES=caches).enable()
 
 
 # What the flush's post_migrate signal makes again by itself.

@@ -21,13 +21,11 @@ from ocop.catalog.verification import find, said, verify
 from ocop.domain.public_codes import normalize
 from ocop.domain.verdict import verdict
 from ocop.shared.counters import count_one
-from ocop.shared.freshness import Kept
 from ocop.shared.kept_pages import address_key
+from ocop.shared.kept_values import kept
 from ocop.shared.public_url import page_context, public_url
 
 LABELS_PER_SHEET = 12
-# Verification pages kept by address (code, language, host) for the day and registry version.
-_VERDICTS = Kept(size=2000)
 
 
 @require_safe
@@ -83,15 +81,16 @@ def verify_page(request, code: str):
     if printed and printed != code:
         return redirect("verify", code=printed, permanent=True)
     today = timezone.localdate()
-    kept = _VERDICTS.get(
+    found = kept(
+        "verdict",
         today,
         address_key(request),
         lambda: _verdict(request, printed, today),
         keep=lambda value: value is not None,
     )
-    if kept is None:
+    if found is None:
         return _not_found(request, code)
-    decision_pk, content, tag = kept
+    decision_pk, content, tag = found
     if request.method == "GET":
         count_one(ScanCount, decision_id=decision_pk, day=today)
     response = HttpResponse(content)

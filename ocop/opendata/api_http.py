@@ -8,15 +8,13 @@ from functools import wraps
 
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
 from ocop.opendata.api_errors import METHOD_NOT_ALLOWED, error_response
 from ocop.opendata.throttle import count_request
 from ocop.shared.caching import DEFAULT_MAX_AGE
-from ocop.shared.freshness import Kept
-from ocop.shared.kept_pages import address_key
+from ocop.shared.kept_pages import kept_response
 
 # An error about what was asked (a bad date, an unknown code) stays true as long as a page.
 ERROR_MAX_AGE = 60
@@ -29,9 +27,6 @@ CORS = {
 PREFLIGHT_MAX_AGE = 24 * 3600
 # How long the first time an answer was seen is remembered (its Last-Modified).
 SEEN_FOR = 30 * 24 * 3600
-# Answers kept by address until the registry changes or the day turns (verify speaks of
-# today): a page of 100 products is about 60 kB, so a few tens of MB per process at most.
-_ANSWERS = Kept(size=500)
 
 
 def api_view(view, keep: bool = False):
@@ -70,7 +65,7 @@ def _answer(view, keep: bool, request, *args, **kwargs):
         request.method = "GET"
     try:
         if keep:
-            response = _kept_answer(view, request, *args, **kwargs)
+            response = kept_response("api", request, view, *args, **kwargs)
         else:
             response = view(request, *args, **kwargs)
     finally:
@@ -83,27 +78,6 @@ def _answer(view, keep: bool, request, *args, **kwargs):
     if head:
         response.content = b""
     return response
-
-
-def _kept_answer(view, request, *args, **kwargs):
-    """The view's answer, a 200 kept by address for this registry version and day."""
-
-    def answer():
-        response = view(request, *args, **kwargs)
-        if response.status_code != 200 or response.cookies or response.streaming:
-            return response
-        return (response.content, list(response.items()))
-
-    key = address_key(request, view.__module__, view.__qualname__)
-    kept = _ANSWERS.get(timezone.localdate(), key, answer, keep=lambda v: isinstance(v, tuple))
-    if not isinstance(kept, tuple):
-        return kept
-    content, headers = kept
-    return HttpResponse(content, headers=dict(headers))
-
-
-def forget() -> None:
-    _ANSWERS.clear()
 
 
 def _cached(request, response):

@@ -2,26 +2,43 @@
 
 A product page or a search page shows only the registry as of today: the same address gives the
 same page until a write to the registry or midnight. Rendering one costs far more than reading
-the registry's version token, so each server process keeps the pages it rendered (the most
-recently asked first, a bounded number) and answers again from them while the token and the
-day are the same. The HTTP caching around them (ETag, 304: ocop.shared.caching) is unchanged."""
+the registry's version, so the first server process that renders a page keeps it in the shared
+cache (ocop.shared.kept_values) and every process answers from it while the version and the day
+are the same. The HTTP caching around them (ETag, 304: ocop.shared.caching) is unchanged."""
 
 from functools import wraps
 
 from django.http import HttpResponse
 from django.utils import timezone
 
-from ocop.shared.freshness import Kept
-
-# A page is 10 to 40 kB: a few tens of MB per process at most.
-PAGES_KEPT = 1000
-_PAGES = Kept(size=PAGES_KEPT)
+from ocop.shared.kept_values import kept
 
 
 def address_key(request, *extra) -> tuple:
     """What a page's words depend on besides the registry and the day: its address (language
     and query included), and the host and scheme its absolute links are written with."""
     return (request.get_host(), request.is_secure(), request.get_full_path(), *extra)
+
+
+def kept_response(kind: str, request, view, *args, **kwargs):
+    """The view's answer to this GET or HEAD: a 200 without cookies is kept by address for
+    this registry version and day, under `kind` ("page", "api"); anything else is computed
+    each time."""
+
+    def render():
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200 or response.cookies or response.streaming:
+            return response
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        return (response.content, list(response.items()))
+
+    key = address_key(request, view.__module__, view.__qualname__)
+    found = kept(kind, timezone.localdate(), key, render, keep=lambda v: isinstance(v, tuple))
+    if not isinstance(found, tuple):
+        return found
+    content, headers = found
+    return HttpResponse(content, headers=dict(headers))
 
 
 def kept_page(view):
@@ -32,26 +49,6 @@ def kept_page(view):
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-
-        def render():
-            response = view(request, *args, **kwargs)
-            if response.status_code != 200 or response.cookies or response.streaming:
-                return response
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
-            return (response.content, list(response.items()))
-
-        key = address_key(request, view.__module__, view.__qualname__)
-        kept = _PAGES.get(
-            timezone.localdate(), key, render, keep=lambda value: isinstance(value, tuple)
-        )
-        if not isinstance(kept, tuple):
-            return kept
-        content, headers = kept
-        return HttpResponse(content, headers=dict(headers))
+        return kept_response("page", request, view, *args, **kwargs)
 
     return wrapper
-
-
-def forget() -> None:
-    _PAGES.clear()

@@ -1,0 +1,36 @@
+"""Values kept in the shared cache (CACHES: files on one machine, Redis across several) for
+one day and one registry version (ocop.shared.freshness): rendered public pages, verification
+verdicts, API answers and figures. Computed by the first server process that needs them and
+read by every other one; a write to the registry gives a new version, so what was kept for the
+old one is never read again (and leaves the cache with its day)."""
+
+import hashlib
+from collections.abc import Callable, Hashable
+from datetime import date
+
+from django.core.cache import cache
+from django.db import connections
+
+from ocop.shared import freshness
+from ocop.shared.replica import reading_alias
+
+_MISSING = object()
+
+
+def kept(kind: str, day: date, name: Hashable, build: Callable, keep=None, connection=None):
+    """The value kept under (`kind`, `name`) for `day` and the registry as it is now, else what
+    `build()` returns, kept unless `keep(value)` says not. `name` is anything whose repr tells
+    it apart (an address, a tuple of parameters)."""
+    connection = connection or connections[reading_alias()]
+    version = freshness.token(connection)
+    if version is None:
+        return build()
+    where = repr((freshness.database_key(connection), day.isoformat(), version, name))
+    key = f"{kind}:{hashlib.sha256(where.encode()).hexdigest()}"
+    value = cache.get(key, _MISSING)
+    if value is not _MISSING:
+        return value
+    value = build()
+    if keep is None or keep(value):
+        cache.set(key, value)
+    return value
