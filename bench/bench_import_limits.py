@@ -119,7 +119,7 @@ def dense_csv(path: Path, rows: int, columns: int) -> Path:
     with path.open("w", encoding="utf-8") as file:
         file.write(",".join(f"Cột {c}" for c in range(columns)) + "\n")
         for r in range(rows - 1):
-            file.write(",".join(f"Chè {r % 97}" for _ in range(columns)) + "\n")
+            file.write(",".join(f"{r * columns + c:x}" for c in range(columns)) + "\n")
     return path
 
 
@@ -190,9 +190,9 @@ def main() -> int:
              workbook(folder / "so.xlsx", numbers(columns // 4, unpacked * 95 // 100))),
             (f"{settings.OCOP_IMPORT_MAX_ROWS} junk rows under a list's header",
              workbook(folder / "rac.xlsx", junk(settings.OCOP_IMPORT_MAX_ROWS))),
-            (f"dense {rows} x {columns // 4} numbers",
+            (f"dense {rows * 4 - 1000} x {columns // 4} numbers",
              workbook(folder / "day-so.xlsx", dense(rows * 4 - 1000, columns // 4, text=False))),
-            (f"dense {rows} x {columns // 4} shared texts",
+            (f"dense {rows * 4 - 1000} x {columns // 4} shared texts",
              workbook(folder / "day-chu.xlsx", dense(rows * 4 - 1000, columns // 4, text=True),
                       ten_texts())),
             (f"CSV, dense {rows * 4 - 1000} x {columns // 4}",

@@ -64,7 +64,7 @@ def read(path: Path, limits: Limits | None = None) -> Workbook:
     limits.check_file_size(path)
     kind = kind_of(path)
     if suffix == ".csv" and kind == "text":
-        return read_csv(path.read_bytes(), limits)
+        return _read_csv_file(path, limits)
     refuse_wrong_spreadsheet(path, kind)
     uncomputed = _check_spreadsheet(path, kind, limits)
     return read_spreadsheet(path, kind, uncomputed)
@@ -117,9 +117,17 @@ def _sheet(book, meta, uncomputed: dict) -> Sheet | None:
     )
 
 
+def _read_csv_file(path: Path, limits: Limits) -> Workbook:
+    """The file's bytes are let go once decoded, before its rows are read."""
+    text, encoding = decode(path.read_bytes())
+    return _read_csv_text(text, encoding, limits)
+
+
 def read_csv(data: bytes, limits: Limits | None = None) -> Workbook:
-    limits = limits or Limits.from_settings()
-    text, encoding = decode(data)
+    return _read_csv_text(*decode(data), limits or Limits.from_settings())
+
+
+def _read_csv_text(text: str, encoding: str, limits: Limits) -> Workbook:
     notes = [] if encoding.startswith("utf-8") else [f"tệp CSV được đọc theo mã {encoding}"]
     delimiter = _delimiter(text[:50000])
     reader = csv.reader(lines(text), delimiter=delimiter)
