@@ -1,9 +1,11 @@
 """Peak memory of `ocop import --dry-run` on the worst files the limits still allow
 (OCOP_IMPORT_MAX_*, defaults): a sheet whose used rectangle is exactly the cell limit with
-two cells filled (the reader holds the whole rectangle), and a sheet filled with numbers up
-to just under the unpacked limit. Each runs in a child process, whose ru_maxrss is the
-figure. Target: <= 500 MB. Run through `make bench`; `python bench/bench_import_limits.py`
-alone works too (DATABASE_URL: a migrated database, or a SQLite file made here)."""
+two cells filled (the reader holds the whole rectangle), a sheet filled with numbers up to
+just under the unpacked limit, sheets and a CSV dense up to the cell limit; and on the
+crafted files of issue 18, which must be refused. Each runs in a child process, whose
+ru_maxrss is the figure. Target: <= 500 MB. Run through `make bench`;
+`python bench/bench_import_limits.py` alone works too (DATABASE_URL: a migrated database,
+or a SQLite file made here)."""
 
 import os
 import subprocess
@@ -23,6 +25,7 @@ from django.conf import settings  # noqa: E402
 from ocop.imports.header import column_letter  # noqa: E402
 
 GOAL_MB = 500
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _PARTS = {
     "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.'
     'openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="'
@@ -44,11 +47,14 @@ _PARTS = {
 }
 
 
-def workbook(path: Path, rows) -> Path:
-    """`rows`: an iterable of <row> elements (bytes), streamed into the sheet."""
+def workbook(path: Path, rows, shared: bytes = b"") -> Path:
+    """`rows`: an iterable of <row> elements (bytes), streamed into the sheet; `shared`: the
+    shared texts' part, when given."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
         for name, text in _PARTS.items():
             package.writestr(name, text)
+        if shared:
+            package.writestr("xl/sharedStrings.xml", shared)
         with package.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
             sheet.write(
                 b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
@@ -93,6 +99,50 @@ def junk(rows: int):
     for r in range(2, rows + 1):
         yield (f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="B{r}" t="inlineStr"><is><t>rác '
                f"{r}</t></is></c></row>").encode()  # fmt: skip
+
+
+def dense(rows: int, columns: int, text: bool):
+    """Rows of `columns` cells without references (the shortest a cell is written), numbers
+    or one of ten shared texts."""
+    cell = '<c t="s"><v>{}</v></c>' if text else "<c><v>{}</v></c>"
+    for r in range(1, rows + 1):
+        cells = "".join(cell.format((r + c) % 10) for c in range(columns))
+        yield f"<row>{cells}</row>".encode()
+
+
+def ten_texts() -> bytes:
+    items = "".join(f"<si><t>Hợp tác xã Chè Nậm Sỏ {n}</t></si>" for n in range(10))
+    return f'<sst xmlns="{_MAIN}" uniqueCount="10">{items}</sst>'.encode()
+
+
+def dense_csv(path: Path, rows: int, columns: int) -> Path:
+    with path.open("w", encoding="utf-8") as file:
+        file.write(",".join(f"Cột {c}" for c in range(columns)) + "\n")
+        for r in range(rows - 1):
+            file.write(",".join(f"{r * columns + c:x}" for c in range(columns)) + "\n")
+    return path
+
+
+def crafted(folder: Path) -> list[tuple[str, Path]]:
+    """Files of a few KB that used to abort, hang or eat gigabytes (issue 18)."""
+    long_text = f'<sst xmlns="{_MAIN}" uniqueCount="1"><si><t>'.encode()
+    long_text += b"x" * (40 * 1024 * 1024) + b"</t></si></sst>"
+    unreferenced = "<c><v>1</v></c>" * 100
+    return [
+        ("cell XFD1048576 in single quotes",
+         workbook(folder / "xfd.xlsx", [b"<row r='1048576'><c r='XFD1048576'><v>1</v></c></row>"])),
+        ("row 1048576 of 100 cells without r",
+         workbook(folder / "r1m.xlsx", [f'<row r="1048576">{unreferenced}</row>'.encode()])),
+        ("row 200000 of 100 cells without r",
+         workbook(folder / "r200k.xlsx", [f'<row r="200000">{unreferenced}</row>'.encode()])),
+        ("a 40 MB shared text in 1,000 cells",
+         workbook(folder / "sst.xlsx", (f'<row r="{r}"><c r="A{r}" t="s"><v >0</v></c></row>'
+                                        .encode() for r in range(1, 1001)), long_text)),
+        ("<sst uniqueCount=4294967295>",
+         workbook(folder / "count.xlsx", [b'<row r="1"><c r="A1" t="s"><v>0</v></c></row>'],
+                  f'<sst xmlns="{_MAIN}" uniqueCount="4294967295"><si><t>x</t></si></sst>'
+                  .encode())),
+    ]  # fmt: skip
 
 
 # The child prints its own ru_maxrss as it exits (the parent's RUSAGE_CHILDREN would give
@@ -140,6 +190,14 @@ def main() -> int:
              workbook(folder / "so.xlsx", numbers(columns // 4, unpacked * 95 // 100))),
             (f"{settings.OCOP_IMPORT_MAX_ROWS} junk rows under a list's header",
              workbook(folder / "rac.xlsx", junk(settings.OCOP_IMPORT_MAX_ROWS))),
+            (f"dense {rows * 4 - 1000} x {columns // 4} numbers",
+             workbook(folder / "day-so.xlsx", dense(rows * 4 - 1000, columns // 4, text=False))),
+            (f"dense {rows * 4 - 1000} x {columns // 4} shared texts",
+             workbook(folder / "day-chu.xlsx", dense(rows * 4 - 1000, columns // 4, text=True),
+                      ten_texts())),
+            (f"CSV, dense {rows * 4 - 1000} x {columns // 4}",
+             dense_csv(folder / "day.csv", rows * 4 - 1000, columns // 4)),
+            *crafted(folder),
         ]  # fmt: skip
         worst = 0.0
         for label, path in cases:

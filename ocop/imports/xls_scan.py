@@ -1,17 +1,19 @@
 """An .xls workbook checked before python-calamine opens it: the records of its Workbook
 stream are walked, each sheet's used extent measured from its value cells (blank, formatted
 cells do not count, as for the reader), and shared texts counted once per cell that shows
-them (the reader copies them into each cell)."""
+them (the reader copies them into each cell). A sheet's DIMENSIONS record is checked too,
+although it says nothing of the cells: the reader reserves room for the whole rectangle it
+declares before reading one cell (four billion rows abort the process)."""
 
 import struct
 from pathlib import Path
 
 from ocop.imports.cfb import CompoundFile
-from ocop.imports.filetype import UnreadableFile, damaged
-from ocop.imports.limits import Budget, Limits
+from ocop.imports.filetype import SAVE_AS_XLSX, UnreadableFile, damaged
+from ocop.imports.limits import Budget, Limits, number
 
 _BOF, _EOF, _SHEET, _SST, _CONTINUE = 0x0809, 0x000A, 0x0085, 0x00FC, 0x003C
-_LABEL_SST, _MULRK = 0x00FD, 0x00BD
+_LABEL_SST, _MULRK, _DIMENSIONS = 0x00FD, 0x00BD, 0x0200
 # NUMBER, LABELSST, RK, LABEL, BOOLERR, FORMULA, RSTRING: row and column first.
 _VALUE_CELLS = {0x0203, _LABEL_SST, 0x027E, 0x0204, 0x0205, 0x0006, 0x00D6}
 
@@ -40,6 +42,8 @@ def _walk(stream: bytes, limits: Limits) -> None:
             strings = _sst_lengths(body, stream, offset)
         elif kind == _BOF and offset in names:
             sheet, rows, columns = names[offset], 0, 0
+        elif kind == _DIMENSIONS and sheet is not None:
+            _check_dimensions(sheet, body, limits)
         elif kind == _EOF and sheet is not None:
             limits.check_sheet(sheet, rows, columns)
             sheet = None
@@ -52,6 +56,23 @@ def _walk(stream: bytes, limits: Limits) -> None:
                 budget.spend(strings[struct.unpack_from("<I", body, 6)[0]])
     if sheet is not None:
         limits.check_sheet(sheet, rows, columns)
+
+
+def _check_dimensions(sheet: str, body: bytes, limits: Limits) -> None:
+    """First row, last row + 1, first column, last column + 1 (16-bit rows before BIFF8)."""
+    first_row, end_row, first_column, end_column = struct.unpack_from(
+        "<IIHH" if len(body) >= 14 else "<HHHH", body
+    )
+    if first_row > end_row or first_column > end_column:
+        raise UnreadableFile(damaged(), sheet)
+    # Blank, formatted cells widen it without holding a value: only the room matters here.
+    if end_row * end_column > limits.cells:
+        raise UnreadableFile(
+            f"trang khai báo vùng dữ liệu {number(end_row)} dòng × {number(end_column)} cột "
+            f"(bản ghi DIMENSIONS), quá giới hạn {number(limits.cells)} ô "
+            f"(OCOP_IMPORT_MAX_CELLS): tệp hỏng hoặc được tạo bất thường; {SAVE_AS_XLSX}",
+            sheet,
+        )
 
 
 def _records(stream: bytes):
