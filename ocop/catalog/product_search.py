@@ -219,7 +219,7 @@ def _order(criteria: Criteria, standing: Standings):
     key = text_key(criteria.q)
     if criteria.sort == "ten" or not key:
         return itemgetter(RANK)
-    names, later = standing.name_keys, len(standing.rows)
+    names, later = standing.name_keys, standing.rank_span
     return lambda row: row[RANK] if key in names[row[PK]] else row[RANK] + later
 
 

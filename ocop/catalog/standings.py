@@ -53,37 +53,76 @@ class Standings:
     units_by_word: dict = field(default_factory=dict)  # word -> commune ids
     sets_by_word: dict = field(default_factory=dict)  # word -> product set ids
     place_words: list = field(default_factory=list)  # both lists' words, in order
+    # The rows' dictionary order, (sort key, name, id), and the bound of their ranks: every rank
+    # lies in [-1, rank_span - 1), so a rank plus rank_span comes after all of them.
+    order: list = field(default_factory=list)
+    rank_span: int = 0
 
     def __post_init__(self):
-        ordered = sorted(self.statuses.items(), key=lambda item: (item[1][5], item[1][6], item[0]))
-        for rank, (pk, (status, stars, product_set, unit, kind, _, _, name_key)) in enumerate(
-            ordered
-        ):
-            self.rows[pk] = (pk, status, stars, product_set, unit, kind, rank)
-            self.name_keys[pk] = name_key
-        by_unit, by_set = defaultdict(list), defaultdict(list)
-        for pk, (unit, product_set) in self.placements.items():
-            by_unit[unit].append(pk)
-            by_set[product_set].append(pk)
-        self.by_unit, self.by_set = dict(by_unit), dict(by_set)
-        for names, by_word in ((self.unit_words, self.units_by_word),
-                               (self.set_words, self.sets_by_word)):  # fmt: skip
-            for pk, words in names.items():
-                for word in words:
-                    by_word.setdefault(word, []).append(pk)
-        self.place_words = sorted({*self.units_by_word, *self.sets_by_word})
+        if not self.order and self.statuses:
+            self._rank_all()
+        if not self.by_unit and self.placements:
+            by_unit, by_set = defaultdict(list), defaultdict(list)
+            for pk, (unit, product_set) in self.placements.items():
+                by_unit[unit].append(pk)
+                by_set[product_set].append(pk)
+            self.by_unit, self.by_set = dict(by_unit), dict(by_set)
+        if not self.place_words:
+            for names, by_word in ((self.unit_words, self.units_by_word),
+                                   (self.set_words, self.sets_by_word)):  # fmt: skip
+                for pk, words in names.items():
+                    for word in words:
+                        by_word.setdefault(word, []).append(pk)
+            self.place_words = sorted({*self.units_by_word, *self.sets_by_word})
+
+    def _rank_all(self) -> None:
+        self.order = sorted((v[5], v[6], pk) for pk, v in self.statuses.items())
+        self.rows, self.name_keys = {}, {}
+        for rank, (_, _, pk) in enumerate(self.order):
+            self.rows[pk] = _row(pk, self.statuses[pk], rank)
+            self.name_keys[pk] = self.statuses[pk][7]
+        self.rank_span = len(self.order) + 1
 
     def patched(self, changed: frozenset, seen: freshness.Look, settled: bool) -> "Standings":
-        """A copy with the products `changed` read again (places and sets are unchanged)."""
+        """A copy with the products `changed` read again (communes and product sets are
+        unchanged: a write to them is "any product"). What stays is shared or copied, not
+        computed again: a product taken out of the dictionary order or put in is found by
+        bisection, and its rank is halfway between its neighbours' (all are ranked anew only
+        when two neighbours' ranks are too close to halve)."""
+        fresh, placed = _statuses(self.day, changed), _placements(changed)
         statuses, placements = dict(self.statuses), dict(self.placements)
+        rows, name_keys, order = dict(self.rows), dict(self.name_keys), list(self.order)
+        by_unit, by_set = dict(self.by_unit), dict(self.by_set)
         for pk in changed:
-            statuses.pop(pk, None)
-            placements.pop(pk, None)
-        statuses.update(_statuses(self.day, changed))
-        placements.update(_placements(changed))
+            old = statuses.pop(pk, None)
+            if old is not None:
+                del order[bisect.bisect_left(order, (old[5], old[6], pk))]
+                del rows[pk], name_keys[pk]
+            where = placements.pop(pk, None)
+            if where is not None:
+                _move(by_unit, where[0], pk, add=False)
+                _move(by_set, where[1], pk, add=False)
+        for pk, (unit, product_set) in placed.items():
+            placements[pk] = (unit, product_set)
+            _move(by_unit, unit, pk, add=True)
+            _move(by_set, product_set, pk, add=True)
         copy = Standings(
-            self.day, seen, statuses, placements, self.unit_words, self.set_words, settled
-        )
+            self.day, seen, statuses, placements, self.unit_words, self.set_words, settled,
+            rows, name_keys, by_unit, by_set, self.units_by_word, self.sets_by_word,
+            self.place_words, order, self.rank_span,
+        )  # fmt: skip
+        statuses.update(fresh)
+        name_keys.update((pk, values[7]) for pk, values in fresh.items())
+        for pk, values in fresh.items():
+            at = bisect.bisect_left(order, (values[5], values[6], pk))
+            order.insert(at, (values[5], values[6], pk))
+            low = rows[order[at - 1][2]][RANK] if at > 0 else -1
+            high = rows[order[at + 1][2]][RANK] if at + 1 < len(order) else self.rank_span - 1
+            rank = (low + high) / 2
+            if not low < rank < high:
+                copy._rank_all()
+                break
+            rows[pk] = _row(pk, values, rank)
         copy._labels = self._labels
         copy.products = {pk: v for pk, v in self.products.items() if pk not in changed}
         return copy
@@ -187,6 +226,20 @@ def standings(day: date) -> Standings:
             :_HELD_PER_DATABASE
         ]
     return found
+
+
+def _row(pk: int, values: tuple, rank) -> tuple:
+    status, stars, product_set, unit, kind = values[:5]
+    return (pk, status, stars, product_set, unit, kind, rank)
+
+
+def _move(lists: dict, key, pk: int, add: bool) -> None:
+    """`pk` added to, or taken from, the list under `key`: a new list, the old one shared with
+    the standings patched from."""
+    kept = [p for p in lists.get(key, ()) if p != pk]
+    if add:
+        kept.append(pk)
+    lists[key] = kept
 
 
 def forget() -> None:

@@ -251,35 +251,55 @@ class Look:
     version: str
     mark: int  # SQLite: the newest log id; PostgreSQL: the oldest transaction still running
     newest: int  # the newest log id (0: none)
+    # PostgreSQL: the log rows already visible of transactions not older than `mark` (rows the
+    # next look must not count again, while a long transaction holds `mark` back).
+    recent: frozenset = frozenset()
 
 
 def look(connection=None) -> Look | None:
-    """The version and the log's bounds as this connection sees them, in one statement (one
-    snapshot); None when the registry has no version (then nothing is kept)."""
+    """The version and where the log stands as this connection sees them, in one statement
+    (one snapshot); None when the registry has no version (then nothing is kept)."""
     connection = connection or connections[reading_alias()]
-    if connection.vendor == "postgresql":
-        tokens = f"(SELECT string_agg(token, '' ORDER BY id) FROM {TABLE})"
-        mark = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
-    else:
-        tokens, mark = (
-            f"(SELECT token FROM {TABLE} WHERE id = 1)",
-            f"(SELECT max(id) FROM {CHANGES})",
-        )
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {tokens}, {mark}, (SELECT max(id) FROM {CHANGES})")
-        tokens, mark, newest = cursor.fetchone()
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"WITH now AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)"
+                f" SELECT (SELECT string_agg(token, '' ORDER BY id) FROM {TABLE}),"
+                " (SELECT xmin::text::bigint FROM now),"
+                f" (SELECT max(id) FROM {CHANGES}),"
+                f" (SELECT array_agg(id) FROM {CHANGES} WHERE xid >= (SELECT xmin FROM now))"
+            )
+            tokens, mark, newest, recent = cursor.fetchone()
+        else:
+            cursor.execute(
+                f"SELECT (SELECT token FROM {TABLE} WHERE id = 1), (SELECT max(id) FROM {CHANGES})"
+            )
+            tokens, newest = cursor.fetchone()
+            mark, recent = newest, None
     if not tokens:
         return None
-    if len(tokens) > 32:  # PostgreSQL's shards: one name for them all
-        tokens = hashlib.md5(tokens.encode(), usedforsecurity=False).hexdigest()
-    return Look(str(tokens), mark or 0, newest or 0)
+    return Look(_named(tokens), mark or 0, newest or 0, frozenset(recent or ()))
 
 
 def token(connection=None) -> str | None:
     """The registry's current version as this connection sees it (by default the one this
     request reads from); None when there is none (then nothing is kept)."""
-    seen = look(connection)
-    return seen.version if seen else None
+    connection = connection or connections[reading_alias()]
+    shards = (
+        "string_agg(token, '' ORDER BY id)" if connection.vendor == "postgresql" else "max(token)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {shards} FROM {TABLE}")
+        row = cursor.fetchone()
+    return _named(row[0]) if row and row[0] else None
+
+
+def _named(tokens) -> str:
+    """One name for the version: PostgreSQL's shards' tokens, joined, are hashed."""
+    tokens = str(tokens)
+    if len(tokens) > 32:
+        return hashlib.md5(tokens.encode(), usedforsecurity=False).hexdigest()
+    return tokens
 
 
 def changed_products(since: Look, connection=None) -> frozenset[int] | None:
@@ -288,15 +308,20 @@ def changed_products(since: Look, connection=None) -> frozenset[int] | None:
     dropped before this reader saw them). Asked outside any transaction only: inside one, the
     log holds the writer's own rows, which may still roll back."""
     connection = connection or connections[reading_alias()]
-    unseen = "xid >= %s::text::xid8" if connection.vendor == "postgresql" else "id > %s"
+    if connection.vendor == "postgresql":
+        unseen, params = (
+            "xid >= %s::text::xid8 AND NOT id = ANY(%s)",
+            [since.mark, list(since.recent)],
+        )
+    else:
+        unseen, params = "id > %s", [since.mark]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT min(id) FROM {CHANGES}")
         oldest = cursor.fetchone()[0]
         if oldest is not None and oldest > since.newest + 1:
             return None
         cursor.execute(
-            f"SELECT DISTINCT product_id FROM {CHANGES} WHERE {unseen} LIMIT {MANY + 1}",
-            [since.mark],
+            f"SELECT DISTINCT product_id FROM {CHANGES} WHERE {unseen} LIMIT {MANY + 1}", params
         )
         found = [row[0] for row in cursor.fetchall()]
     if len(found) > MANY or any(pk is None for pk in found):
