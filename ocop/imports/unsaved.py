@@ -13,9 +13,9 @@ def unsaved(model, **values):
     """What `model(**values)` makes, with `values` named by attname (`producer_id`, not
     `producer`): every field's default, then `values`. A model with init signals is built
     the ordinary way, so that their receivers still hear of it."""
-    if pre_init.has_listeners(model) or post_init.has_listeners(model):
+    fixed, computed, heard = _defaults(model)
+    if heard:
         return model(**values)
-    fixed, computed = _defaults(model)
     instance = model.__new__(model)
     instance.__dict__.update(fixed)
     for name, default in computed:
@@ -26,13 +26,15 @@ def unsaved(model, **values):
 
 
 @functools.cache
-def _defaults(model) -> tuple[dict, list]:
+def _defaults(model) -> tuple[dict, list, bool]:
     """The model's fields' defaults: the fixed ones, and the callables that make the others
-    (called for each instance, as Model.__init__ does)."""
+    (called for each instance, as Model.__init__ does); and whether init signals have
+    receivers (connected when the apps are ready, before any import)."""
+    heard = pre_init.has_listeners(model) or post_init.has_listeners(model)
     fixed, computed = {}, []
     for field in model._meta.concrete_fields:
         if field.has_default() and callable(field.default):
             computed.append((field.attname, field.get_default))
         else:
             fixed[field.attname] = field.get_default()
-    return fixed, computed
+    return fixed, computed, heard
