@@ -187,6 +187,9 @@ def test_it_makes_product_keys(raw, expected):
         ("Ơ Ư Ă Â Ê Ô", "o u a a e o"),
         (f"Bún{NBSP}Pắc Ta", "bun pac ta"),
         ("Tam Đường", "tam duong"),
+        # Marks outside the Vietnamese block go too; the grapheme joiner in it is no mark.
+        ("ב\u05b0רָכָה", "ברכה"),
+        ("a\u034fb", "a\u034fb"),
     ],
 )
 def test_it_folds_text_for_search(raw, expected):

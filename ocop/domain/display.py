@@ -205,7 +205,7 @@ def _product_case_cared(text: str) -> bool:
 
 def _all_capitals(text: str) -> bool:
     letters = "".join(w for w in text.split() if w.upper() not in _ACRONYMS)
-    return len([c for c in letters if c.isalpha()]) > 1 and letters.upper() == letters
+    return letters.upper() == letters and sum(map(str.isalpha, letters)) > 1
 
 
 def _oddly_cased(word: str) -> bool:

@@ -34,6 +34,7 @@ _MINISTRIES = {
 }
 
 
+@lru_cache(maxsize=8192)  # an import asks again for each row: a few thousand distinct days
 def presumed_issuer(stars: int, decided_on: date, district: str | None, province: str):
     """The body that recognised `stars` on `decided_on`; None when only a district committee can
     have (3 stars before 06/07/2025) and the district is not known."""
@@ -47,6 +48,7 @@ def presumed_issuer(stars: int, decided_on: date, district: str | None, province
     return _committee("huyện", district) if district else None
 
 
+@lru_cache(maxsize=4096)  # a list writes its few issuers over and over
 def issuer_name(written: str, province: str) -> str:
     """The one form of an issuing body as written in a list: "UBND tỉnh" -> "UBND tỉnh Lai
     Châu", "Ủy ban nhân dân huyện than uyên" -> "UBND huyện Than Uyên", "Bộ NN&PTNT" -> "Bộ

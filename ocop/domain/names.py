@@ -7,6 +7,8 @@ from functools import lru_cache
 # Pasted from Word and web pages; invisible, yet they make two equal names differ.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _COMBINING_RUN = re.compile("[\u0300-\u036f]+")
+# The same block without U+034F, the one character in it that is no combining mark.
+_VIETNAMESE_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
 # Text that holds a combining mark or an invisible character needs the full treatment;
 # anything else (nearly every cell of a modern list) only needs its spaces collapsed.
 _NEEDS_WORK = re.compile("[\u0300-\u036f\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -77,7 +79,11 @@ def product_key(name: str) -> str:
 @lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     decomposed = unicodedata.normalize("NFD", normalize_text(s).casefold())
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    # Vietnamese marks all lie in one block, taken off at once; another script's marks, rare,
+    # are looked for character by character.
+    bare = _VIETNAMESE_MARKS.sub("", decomposed)
+    if not bare.isascii() and any(map(unicodedata.combining, bare)):
+        bare = "".join(char for char in bare if not unicodedata.combining(char))
     # "đ" is a letter of its own, not d plus a mark, so stripping marks leaves it alone.
     return bare.replace("đ", "d")
 
@@ -104,10 +110,16 @@ def sort_text(s: str) -> str:
     compare as their vn_sort_key does (bar the last tie-break) under every collation (C,
     en_US, SQLite's BINARY) because the characters used sort alike in all of them. Cut at
     SORT_TEXT_LENGTH, which may tie two very long names but never inverts them."""
-    return "".join(map(_encoded_syllable, _syllable_keys(normalize_text(s))))[:SORT_TEXT_LENGTH]
+    folded = unicodedata.normalize("NFC", normalize_text(s).casefold())  # as _syllable_keys
+    return "".join(map(_encoded_text, _SYLLABLE.findall(folded)))[:SORT_TEXT_LENGTH]
 
 
 @lru_cache(maxsize=65536)  # names repeat their syllables: "chè", "hợp", "tác"
+def _encoded_text(syllable: str) -> str:
+    return _encoded_syllable(_syllable_key(syllable))
+
+
+@lru_cache(maxsize=65536)
 def _encoded_syllable(key: tuple[tuple, tuple]) -> str:
     letters, tones = key
     # "0" ends the letters (a shorter syllable first: "an" < "anh"), then the tones, then "0"

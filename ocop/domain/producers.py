@@ -36,12 +36,13 @@ _TYPE_PREFIXES = (
     # Lists also write "Hộ ông Lò Văn A"; "Hồ", a surname, is a different key.
     ("hộ", ProducerType.HOUSEHOLD),
 )
+_TYPE_PATTERNS = tuple((re.compile(rf"{p}(?![^\W_])"), kind) for p, kind in _TYPE_PREFIXES)
 
 
 @lru_cache(maxsize=65536)
 def producer_type_of(name: str) -> ProducerType:
     key = text_key(expand_producer_type(name))
-    for prefix, producer_type in _TYPE_PREFIXES:
-        if re.match(rf"{prefix}(?![^\W_])", key):
+    for prefix, producer_type in _TYPE_PATTERNS:
+        if prefix.match(key):
             return producer_type
     return ProducerType.OTHER

@@ -18,6 +18,7 @@ from ocop.domain.display import better_name, producer_display_name, product_disp
 from ocop.domain.similar import near_matches
 from ocop.imports.issues import Issue, Severity
 from ocop.imports.rows import CheckedRow
+from ocop.imports.unsaved import unsaved
 from ocop.registry.models import Decision, Producer, Product
 from ocop.registry.places import place_names_of_units
 
@@ -148,7 +149,7 @@ class Planner:
         if found is not None:
             entity = Entity(found, stored_latest=self.producer_latest.get(found.pk))
         else:
-            entity = Entity(Producer(unit_id=unit_id, tax_code=row.tax_code), is_new=True)
+            entity = Entity(unsaved(Producer, unit_id=unit_id, tax_code=row.tax_code), is_new=True)
             self.plan.counts[row.file_index].producers_created += 1
         self.plan.producers.append(entity)
         return entity
@@ -164,7 +165,7 @@ class Planner:
                 latest = max((d.decided_on for d in self.stored_decisions[stored.pk]), default=None)
                 entity = Entity(stored, stored_latest=latest)
             else:
-                entity = Entity(Product(), is_new=True)
+                entity = Entity(unsaved(Product), is_new=True)
                 self.plan.counts[row.file_index].products_created += 1
             entity.producer = producer
             self.entities[key] = entity

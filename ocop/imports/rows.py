@@ -1,5 +1,6 @@
 """Check one product row: every cell parsed, every problem named, nothing written."""
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -122,9 +123,8 @@ class RowChecker:
         """A value longer than the registry stores is an error on both databases (PostgreSQL
         would refuse it mid-write, SQLite would store it whole)."""
         errors, reported = self.errors, set()
-        for attribute, model, name, fields in _STORED:
+        for attribute, limit, name, fields in _limits():
             value = getattr(row, attribute) or ""
-            limit = model._meta.get_field(name).max_length
             if len(value) > limit and fields not in reported:
                 reported.add(fields)
                 f = next((f for f in fields if f in self.header.columns), None)
@@ -319,6 +319,15 @@ _STORED = (
     ("revocation_number", Decision, "revocation_number", (Field.REVOCATION_NUMBER,)),
     ("source", Decision, "source", (Field.SOURCE,)),
 )
+
+
+@functools.cache
+def _limits() -> list[tuple[str, int, str, tuple]]:
+    """_STORED with each field's length limit, looked up once rather than per row and field."""
+    return [
+        (attribute, model._meta.get_field(name).max_length, name, fields)
+        for attribute, model, name, fields in _STORED
+    ]
 
 
 def _abridged(text: str, size: int = 60) -> str:

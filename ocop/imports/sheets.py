@@ -98,13 +98,17 @@ def clean_text(rows: list[list]) -> dict[int, tuple[str, int]]:
     A cell that shows a legacy font by itself is converted. Short cells that could be either
     ("Ghi chó" is "Ghi chú" in TCVN3, or Unicode "Ghi chó") are converted only when the sheet
     is mostly typed in that font."""
-    fonts, unicode_cells = Counter(), 0
+    # A sheet repeats its cells (addresses, stars, days, a producer per product): each
+    # distinct text is looked at once.
+    detected, fonts, unicode_cells = {}, Counter(), 0
     for row in rows:
         for c, cell in enumerate(row):
             if isinstance(cell, str) and not cell.isprintable():
                 row[c] = cell = strip_controls(cell)
             if isinstance(cell, str) and not cell.isascii():
-                font = legacy.detect(cell)
+                if cell not in detected:
+                    detected[cell] = legacy.detect(cell)
+                font = detected[cell]
                 if font:
                     fonts[font] += 1
                 else:
@@ -112,19 +116,26 @@ def clean_text(rows: list[list]) -> dict[int, tuple[str, int]]:
     sheet_font = None
     if fonts and fonts.most_common(1)[0][1] > unicode_cells:
         sheet_font = fonts.most_common(1)[0][0]
-    converted = Counter()
+    cleaned, converted = {}, Counter()
     for row in rows:
         for c, cell in enumerate(row):
             if not isinstance(cell, str) or not cell:
                 continue
-            font = legacy.detect(cell) if fonts else None
-            if font is None and sheet_font and legacy.could_be(cell, sheet_font):
-                font = sheet_font
+            if cell not in cleaned:
+                cleaned[cell] = _cleaned(cell, detected.get(cell) if fonts else None, sheet_font)
+            row[c], font = cleaned[cell]
             if font:
-                cell = legacy.to_unicode(cell, font)
                 converted[(c, font)] += 1
-            row[c] = clean(cell)
     return {c: (font, n) for (c, font), n in converted.items()}
+
+
+def _cleaned(cell: str, font: str | None, sheet_font: str | None) -> tuple[str, str | None]:
+    """One cell's text in Unicode, normalised, and the legacy font it was converted from."""
+    if font is None and sheet_font and legacy.could_be(cell, sheet_font):
+        font = sheet_font
+    if font:
+        cell = legacy.to_unicode(cell, font)
+    return clean(cell), font
 
 
 def _header_notes(result: SheetRows, file_name: str, fonts) -> None:

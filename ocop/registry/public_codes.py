@@ -2,11 +2,12 @@
 importer's raw insert, the generator through bulk_create). The codes come from
 ocop.domain.public_codes; this module makes them unique against the database."""
 
-from django.db import IntegrityError, transaction
+import json
+
+from django.db import IntegrityError, connections, router, transaction
 
 from ocop.domain.public_codes import new_code
 
-_CHUNK = 900  # stays under SQLite's limit of variables in one statement
 ATTEMPTS = 5
 
 
@@ -25,19 +26,27 @@ def assign_public_codes(decisions, choice=None) -> None:
             code = make()
             if code not in taken and code not in fresh:
                 fresh[code] = decision
-        codes = sorted(fresh)
-        in_database = set()
-        for start in range(0, len(codes), _CHUNK):
-            in_database.update(
-                Decision.objects.filter(public_code__in=codes[start : start + _CHUNK]).values_list(
-                    "public_code", flat=True
-                )
-            )
+        in_database = _stored(Decision, sorted(fresh))
         for code, decision in fresh.items():
             if code not in in_database:
                 decision.public_code = code
                 taken.add(code)
         missing = [d for d in missing if not d.public_code]
+
+
+def _stored(model, codes: list[str]) -> set[str]:
+    """Which of `codes` stored decisions already have, in one statement however many there
+    are (an import draws 50,000): the database written to, as a list of values it expands
+    itself (no limit on query parameters)."""
+    connection = connections[router.db_for_write(model)]
+    table = connection.ops.quote_name(model._meta.db_table)
+    if connection.vendor == "postgresql":
+        among, values = "= ANY(%s)", codes
+    else:
+        among, values = "IN (SELECT value FROM json_each(%s))", json.dumps(codes)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT public_code FROM {table} WHERE public_code {among}", [values])
+        return {code for (code,) in cursor.fetchall()}
 
 
 def save_with_new_code(decision, save) -> None:
