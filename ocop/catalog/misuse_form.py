@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from ocop.accounts.access import require
 from ocop.catalog.models import MisuseReport
+from ocop.domain import public_codes
 from ocop.domain.roles import Action
 from ocop.shared.images import ImageRefused, clean_image
 from ocop.shared.models import ClientCount
@@ -68,6 +69,13 @@ class ReportForm(forms.Form):
                 "invalid": no_photo,
                 "empty": no_photo,
             }
+
+    def clean_code(self) -> str:
+        """The code as it is printed when it is one ("h7kq 3mxp" -> "H7KQ-3MXP"): the province
+        a report belongs to is found by the printed code (MisuseReport.objects.seen_by, the
+        log's province), so a code typed otherwise would make the report every province's."""
+        typed = self.cleaned_data["code"].strip()
+        return public_codes.normalize(typed) or typed
 
     def clean_photo(self) -> bytes:
         upload = self.cleaned_data["photo"]
