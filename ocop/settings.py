@@ -163,6 +163,9 @@ MIDDLEWARE = [
     # CommonMiddleware, whose added slash must find the /en/ pages.
     "ocop.shared.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A NUL byte in the address or a form is refused with a 400 before any view (or the CSRF
+    # check's reading of the form) runs (issue 18: PostgreSQL answered 500).
+    "ocop.shared.middleware.NulByteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): the session gave its second factor's code.
