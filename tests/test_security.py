@@ -67,13 +67,30 @@ def test_a_production_start_refuses_a_short_secret_key(tmp_path):
         secrets.token_urlsafe(30),  # 40 characters
         "abcd" * 20,  # long, but only 4 distinct characters
         "django-insecure-" + secrets.token_urlsafe(50),  # startproject's throwaway key
+        "k7Qx-2pLm9" * 5,  # 50 characters, 10 distinct, one piece repeated
+        (secrets.token_urlsafe(6) * 10)[:55],  # repeated, the last piece cut short
     ],
-    ids=["short", "few-distinct-characters", "django-insecure"],
+    ids=["short", "few-distinct-characters", "django-insecure", "repeated", "repeated-cut"],
 )
 def test_checks_refuse_a_weak_secret_key_in_production(key):
     with override_settings(DEBUG=False, SECRET_KEY=key, ALLOWED_HOSTS=["ocop.vn"]):
         ids = {problem.id for problem in checks.check_production_settings(None)}
     assert "ocop.E004" in ids
+
+
+@pytest.mark.parametrize(
+    ("variables", "refused"),
+    [
+        ({"ALLOWED_HOSTS": "*"}, "ocop.E005"),
+        ({"ALLOWED_HOSTS": "ocop.laichau.gov.vn,*"}, "ocop.E005"),
+        ({"OCOP_PUBLIC_URL": ""}, "ocop.E006"),
+        ({"OCOP_PUBLIC_URL": "ocop.laichau.gov.vn"}, "ocop.E006"),
+    ],
+)
+def test_a_production_start_refuses_an_unknown_own_address(tmp_path, variables, refused):
+    result = run_check(tmp_path, **variables)
+    assert result.returncode != 0
+    assert refused in result.stderr
 
 
 def test_checks_accept_a_weak_secret_key_while_debugging():
