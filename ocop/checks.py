@@ -2,6 +2,8 @@
 with development secrets, a guessable key or demo accounts. The messages are for the
 department's IT staff, so they are Vietnamese and name the variable to set."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
@@ -20,6 +22,16 @@ def is_weak_secret_key(key: str) -> bool:
         len(key) < MIN_SECRET_KEY_LENGTH
         or len(set(key)) < MIN_SECRET_KEY_DISTINCT
         or key.startswith(INSECURE_KEY_PREFIX)
+        or repeats_a_pattern(key)
+    )
+
+
+def repeats_a_pattern(key: str) -> bool:
+    """A short piece written again and again ("k7Qx-2pLm9" five times): long and varied
+    enough for the other rules, but guessed from its first few characters (issue 18)."""
+    return any(
+        (key[:size] * (len(key) // size + 1))[: len(key)] == key
+        for size in range(1, len(key) // 2 + 1)
     )
 
 
@@ -31,10 +43,39 @@ def secret_key_problems() -> list[Error]:
         message = (
             f"SECRET_KEY quá yếu cho môi trường chính thức: cần ít nhất "
             f"{MIN_SECRET_KEY_LENGTH} ký tự, trong đó ít nhất {MIN_SECRET_KEY_DISTINCT} ký tự "
-            f"khác nhau, và không bắt đầu bằng '{INSECURE_KEY_PREFIX}'."
+            f"khác nhau, không lặp lại một đoạn ngắn, và không bắt đầu bằng "
+            f"'{INSECURE_KEY_PREFIX}'."
         )
         return [Error(message, hint=NEW_KEY_HINT, id="ocop.E004")]
     return []
+
+
+def host_problems() -> list[Error]:
+    """The site's own name must be known: with ALLOWED_HOSTS "*" and no OCOP_PUBLIC_URL, a
+    request sent with a foreign Host header wrote that host into the links the site sends
+    (set-password links, QR codes), and an officer following one gave their new password to
+    someone else's server (issue 18)."""
+    problems = []
+    if any("*" in host for host in settings.ALLOWED_HOSTS):
+        problems.append(
+            Error(
+                "ALLOWED_HOSTS chấp nhận mọi tên miền ('*') trong khi DEBUG tắt.",
+                hint="Đặt ALLOWED_HOSTS là đúng tên miền của trang, ví dụ ocop.laichau.gov.vn.",
+                id="ocop.E005",
+            )
+        )
+    address = urlsplit(settings.OCOP_PUBLIC_URL)
+    if address.scheme not in ("https", "http") or not address.hostname:
+        problems.append(
+            Error(
+                f"OCOP_PUBLIC_URL={settings.OCOP_PUBLIC_URL!r} không phải địa chỉ của trang "
+                "trong khi DEBUG tắt: đường dẫn đặt mật khẩu và mã QR sẽ lấy tên miền từ yêu "
+                "cầu gửi đến.",
+                hint="Đặt OCOP_PUBLIC_URL, ví dụ https://ocop.laichau.gov.vn.",
+                id="ocop.E006",
+            )
+        )
+    return problems
 
 
 @register(Tags.security, deploy=False)
@@ -59,6 +100,8 @@ def check_production_settings(app_configs, **kwargs):
                 id="ocop.E003",
             )
         )
+    if not settings.DEBUG:
+        problems += host_problems()
     if len(settings.OCOP_PROVINCE) not in (1, 2) or not settings.OCOP_PROVINCE.isdigit():
         problems.append(
             Warning(

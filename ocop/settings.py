@@ -163,6 +163,9 @@ MIDDLEWARE = [
     # CommonMiddleware, whose added slash must find the /en/ pages.
     "ocop.shared.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A NUL byte in the address or a form is refused with a 400 before any view (or the CSRF
+    # check's reading of the form) runs (issue 18: PostgreSQL answered 500).
+    "ocop.shared.middleware.NulByteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): the session gave its second factor's code.
@@ -201,7 +204,12 @@ TEMPLATES = [
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # Twelve characters at least (issue 18: eight were accepted), and none of the 20,000
+    # passwords most often found in breaches (Django's own list, shipped with it).
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -239,10 +247,6 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Guessing passwords: LOGIN_FAILURE_LIMIT wrong ones in a row from one client address lock
-# that address out for LOGIN_LOCKOUT_MINUTES, whatever user names it tries (counting per
-# user name and address would let one machine try every officer's account in turn). An
-# office behind one shared address shares the count; the limit is high enough for that.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -253,17 +257,39 @@ LOGIN_REDIRECT_URL = "workspace:home"
 # The issuer shown beside the account in the officer's authenticator app.
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Sổ đăng ký OCOP")
 
+# --- Sign-in throttle (issue 18; docs/deployment.md "Failed logins") ------------------------
+# Wrong passwords are counted twice: per client address, whatever user names it tries (one
+# machine trying every officer's account in turn), and per account, whatever addresses they
+# come from (many machines trying one officer's password: 60 addresses with one try each were
+# never stopped). LOGIN_FAILURE_LIMIT wrong ones within LOGIN_LOCKOUT_MINUTES lock that
+# address, or that account, until the last of them is LOGIN_LOCKOUT_MINUTES old. An office
+# behind one shared address shares the count; the limit is high enough for that.
 AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 20)
 LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", 60)
-# None: locked until an administrator lifts it (ocop axes_reset_ip).
-AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES) if LOGIN_LOCKOUT_MINUTES else None
-AXES_LOCKOUT_PARAMETERS = ["ip_address"]
-AXES_RESET_ON_SUCCESS = True
+if LOGIN_LOCKOUT_MINUTES < 1:
+    # Anyone may lock an account by typing wrong passwords for its name: a lock without end
+    # would let them keep an officer out until an administrator noticed.
+    raise ImproperlyConfigured(
+        f"LOGIN_LOCKOUT_MINUTES={LOGIN_LOCKOUT_MINUTES}: expected 1 or more (an administrator "
+        "lifts a lock earlier in the admin or with `ocop axes_reset_username`)"
+    )
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# A success clears nothing: django-axes would delete the records of the address along with
+# those of the account, so an attacker signing in to their own account wiped the failures
+# they had made against an officer's from the same address. The count ends with the cool-off.
+AXES_RESET_ON_SUCCESS = False
 AXES_CLIENT_IP_CALLABLE = "ocop.shared.client_address.client_address"
 AXES_LOCKOUT_TEMPLATE = "web/lockout.html"
 # Log failed logins with the user name and address (django-axes masks both by default); the
 # password is always masked.
 AXES_SENSITIVE_PARAMETERS = []
+
+# --- Back-office sessions (issue 18; ocop/accounts/session_limits.py) ----------------------
+# Signed out after 8 hours without a back-office request, and 12 hours after signing in
+# whatever happens (Django's default was 14 days, never idle).
+SESSION_COOKIE_AGE = 8 * 3600
+OCOP_SESSION_MAX_HOURS = 12
 
 # Vietnamese is the source language, at every address; the public pages are also in English
 # under /en/ (ocop/urls.py), from the catalogue ocop/locale/en. The browser's language never

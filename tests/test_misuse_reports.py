@@ -8,8 +8,9 @@ from django.test import Client
 from PIL import Image
 
 from ocop.catalog.models import MisuseReport
+from ocop.shared.images import MAX_PIXELS
 from ocop.shared.models import ClientCount
-from tests.test_images import GPS_IFD, jpeg_with_gps
+from tests.test_images import GPS_IFD, jpeg_with_gps, png_header_only
 
 pytestmark = pytest.mark.django_db
 
@@ -131,7 +132,7 @@ def test_a_file_that_is_not_a_photo_is_refused_in_vietnamese(visitor, media, dat
     assert response.status_code == 400
     assert f"Ảnh “{name}”: Tệp không đọc được như một ảnh JPEG, PNG hoặc WebP" in html
     assert not MisuseReport.objects.exists() and files_in(media) == []
-    assert not ClientCount.objects.exists()
+    assert ClientCount.objects.get().count == 1  # a refused post counts too
 
 
 def test_a_png_stays_png(visitor):
@@ -195,3 +196,43 @@ def test_the_admin_lists_reports_in_vietnamese_and_marks_them_seen(client, depar
 
     assert stored.reference in listing and "Mới" in listing
     assert MisuseReport.objects.get().status == MisuseReport.Status.SEEN
+
+
+# --- posts that cost the server (issue 18) ---------------------------------------------------
+
+
+def test_every_post_counts_refused_ones_too(visitor):
+    for _ in range(5):
+        assert report(visitor, place="").status_code == 400
+
+    sixth = report(visitor)
+
+    assert sixth.status_code == 429
+    assert not MisuseReport.objects.exists()
+
+
+def test_a_post_with_an_empty_field_decodes_no_photo(visitor, monkeypatch):
+    def decoded(*args, **kwargs):
+        raise AssertionError("the photo was decoded")
+
+    monkeypatch.setattr("ocop.catalog.misuse_form.clean_image", decoded)
+
+    response = report(visitor, place="")
+
+    assert response.status_code == 400
+    assert "Nơi bạn thấy sản phẩm" in response.content.decode()
+
+
+def test_a_small_file_of_forty_megapixels_is_refused_from_its_header(visitor, monkeypatch):
+    heavy = png_header_only(8000, 5000)  # 40 megapixels in a few hundred bytes
+    monkeypatch.setattr("PIL.ImageFile.ImageFile.load", None)  # any decoding would fail
+
+    response = report(visitor, photo=photo(heavy, name="anh.png", content_type="image/png"))
+
+    assert response.status_code == 400
+    assert "Ảnh có kích thước điểm ảnh quá lớn" in response.content.decode()
+    assert not MisuseReport.objects.exists()
+
+
+def test_a_photo_of_twenty_five_megapixels_is_the_most_taken():
+    assert MAX_PIXELS == Image.MAX_IMAGE_PIXELS == 25_000_000

@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import re_path
 from django.utils import timezone
 from PIL import Image
 
+from ocop import urls as site
 from ocop.catalog.models import PointOfSale, ProductPhoto
+from ocop.catalog.urls_pages import product_photo
 from ocop.registry.models import ProductSet
 from tests.admin_forms import management_fields
 from tests.factories import make_decision, make_producer, make_product
@@ -263,3 +266,21 @@ def test_only_product_photos_are_served_from_media_never_misuse_reports(client, 
     (media / "phan-anh").mkdir(parents=True)
     (media / "phan-anh" / "bao-cao.jpg").write_bytes(photo_with_gps((10, 10)))
     assert client.get("/media/phan-anh/bao-cao.jpg").status_code == 404
+
+
+# The product photos' route as ocop/catalog/urls_pages.py adds it with DEBUG or OCOP_DEMO
+# (the tests' URL map is built without either).
+urlpatterns = [re_path(r"^media/san-pham/(?P<path>.*)$", product_photo), *site.urlpatterns]
+
+
+def test_the_product_photos_route_never_climbs_to_a_private_folder(client, media, settings):
+    settings.ROOT_URLCONF = __name__
+    (media / "phan-anh").mkdir(parents=True)
+    (media / "phan-anh" / "bao-cao.jpg").write_bytes(photo_with_gps((10, 10)))
+    (media / "san-pham").mkdir()
+    (media / "san-pham" / "che.jpg").write_bytes(photo_with_gps((10, 10)))
+    assert client.get("/media/san-pham/che.jpg").status_code == 200
+    # Issue 18: san-pham/../phan-anh/ served a reporter's photo.
+    for climb in ("%2e%2e", "..", "%2E%2E", "che.jpg/%2e%2e/%2e%2e", "%2e%2e%2f"):
+        response = client.get(f"/media/san-pham/{climb}/phan-anh/bao-cao.jpg")
+        assert response.status_code in (400, 404), climb

@@ -175,6 +175,7 @@ def production_env(tmp_path: Path) -> dict[str, str]:
         "DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
+        "OCOP_PUBLIC_URL": "http://127.0.0.1",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'ocop.sqlite3'}",
         "STATIC_ROOT": str(tmp_path / "static"),
         # No TLS proxy in front of the test: answer plain HTTP instead of redirecting.

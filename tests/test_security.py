@@ -67,13 +67,30 @@ def test_a_production_start_refuses_a_short_secret_key(tmp_path):
         secrets.token_urlsafe(30),  # 40 characters
         "abcd" * 20,  # long, but only 4 distinct characters
         "django-insecure-" + secrets.token_urlsafe(50),  # startproject's throwaway key
+        "k7Qx-2pLm9" * 5,  # 50 characters, 10 distinct, one piece repeated
+        (secrets.token_urlsafe(6) * 10)[:55],  # repeated, the last piece cut short
     ],
-    ids=["short", "few-distinct-characters", "django-insecure"],
+    ids=["short", "few-distinct-characters", "django-insecure", "repeated", "repeated-cut"],
 )
 def test_checks_refuse_a_weak_secret_key_in_production(key):
     with override_settings(DEBUG=False, SECRET_KEY=key, ALLOWED_HOSTS=["ocop.vn"]):
         ids = {problem.id for problem in checks.check_production_settings(None)}
     assert "ocop.E004" in ids
+
+
+@pytest.mark.parametrize(
+    ("variables", "refused"),
+    [
+        ({"ALLOWED_HOSTS": "*"}, "ocop.E005"),
+        ({"ALLOWED_HOSTS": "ocop.laichau.gov.vn,*"}, "ocop.E005"),
+        ({"OCOP_PUBLIC_URL": ""}, "ocop.E006"),
+        ({"OCOP_PUBLIC_URL": "ocop.laichau.gov.vn"}, "ocop.E006"),
+    ],
+)
+def test_a_production_start_refuses_an_unknown_own_address(tmp_path, variables, refused):
+    result = run_check(tmp_path, **variables)
+    assert result.returncode != 0
+    assert refused in result.stderr
 
 
 def test_checks_accept_a_weak_secret_key_while_debugging():
@@ -108,11 +125,19 @@ def officer(django_user_model):
     )
 
 
-def log_in(client, password, address="203.0.113.7"):
+def log_in(client, password, address="203.0.113.7", username="can.bo.so"):
     return client.post(
         "/admin/login/",
-        {"username": "can.bo.so", "password": password},
+        {"username": username, "password": password},
         REMOTE_ADDR=address,
+    )
+
+
+@pytest.fixture
+def someone_else(django_user_model):
+    """Another account, the attacker's own say."""
+    return django_user_model.objects.create_user(
+        "nguoi.khac", password="mat-khau-khac", is_staff=True, is_superuser=True
     )
 
 
@@ -145,12 +170,58 @@ def test_the_lockout_page_says_the_wait_as_people_do(wait, said):
 
 
 @pytest.mark.django_db
-def test_a_locked_out_client_does_not_lock_out_another(client, officer):
+def test_a_locked_out_client_does_not_lock_out_another(client, officer, someone_else):
     for _ in range(20):
-        log_in(client, "sai-mat-khau")
+        log_in(client, "sai-mat-khau", username="nguoi.khac")
     response = log_in(client, "mat-khau-dung", address="198.51.100.4")
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(officer.pk)
+
+
+@pytest.mark.django_db
+def test_wrong_passwords_for_one_account_from_many_addresses_lock_the_account(client, officer):
+    for n in range(19):
+        assert log_in(client, "sai-mat-khau", address=f"198.51.100.{n}").status_code == 200
+    for n in range(19, 60):
+        assert log_in(client, "sai-mat-khau", address=f"198.51.100.{n}").status_code == 429
+    # Locked whatever the address, even with the right password; another account is not.
+    assert log_in(client, "mat-khau-dung", address="192.0.2.1").status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert "Tài khoản này hoặc máy của bạn" in log_in(client, "x").content.decode()
+
+
+@pytest.mark.django_db
+def test_signing_in_to_ones_own_account_does_not_reset_the_count(client, officer, someone_else):
+    for _ in range(19):
+        log_in(client, "sai-mat-khau")
+    assert log_in(client, "mat-khau-khac", username="nguoi.khac").status_code == 302
+    client.logout()
+    # The officer's account had 19 failures from several addresses over time; the attacker's
+    # success changed nothing in its count.
+    log_in(client, "sai-mat-khau", address="198.51.100.4")
+    assert log_in(client, "mat-khau-dung", address="192.0.2.1").status_code == 429
+
+
+@pytest.mark.django_db
+def test_an_administrator_lifts_an_accounts_lock_in_the_admin(client, officer, django_user_model):
+    for n in range(20):
+        log_in(client, "sai-mat-khau", address=f"198.51.100.{n}")
+    assert log_in(client, "mat-khau-dung", address="192.0.2.1").status_code == 429
+    client.force_login(django_user_model.objects.create_superuser("quan.tri", "", "x"))
+    attempts = list(AccessAttempt.objects.filter(username="can.bo.so").values_list("pk", flat=True))
+    response = client.post(
+        "/admin/axes/accessattempt/",
+        {"action": "delete_selected", "_selected_action": attempts, "post": "yes"},
+    )
+    assert response.status_code == 302
+    client.logout()
+    assert log_in(client, "mat-khau-dung", address="192.0.2.1").status_code == 302
+
+
+def test_a_lock_without_end_is_refused(tmp_path):
+    result = run_check(tmp_path, LOGIN_LOCKOUT_MINUTES="0")
+    assert result.returncode != 0
+    assert "LOGIN_LOCKOUT_MINUTES=0" in result.stderr
 
 
 @pytest.mark.django_db
@@ -211,11 +282,11 @@ def test_behind_a_proxy_a_request_without_the_header_falls_back_to_the_peer():
 
 @pytest.mark.django_db
 @override_settings(REVERSE_PROXY_COUNT=1)
-def test_behind_a_proxy_clients_are_locked_out_one_by_one(client, officer):
+def test_behind_a_proxy_clients_are_locked_out_one_by_one(client, officer, someone_else):
     for _ in range(20):
         client.post(
             "/admin/login/",
-            {"username": "can.bo.so", "password": "sai"},
+            {"username": "nguoi.khac", "password": "sai"},
             REMOTE_ADDR="127.0.0.1",
             HTTP_X_FORWARDED_FOR="203.0.113.7",
         )

@@ -68,7 +68,11 @@ def test_checks_refuse_development_secrets_and_demo_mode_in_production():
 
 
 @override_settings(
-    DEBUG=False, SECRET_KEY="k7Qx-2pLm9" * 5, DEMO_MODE=False, ALLOWED_HOSTS=["ocop.vn"]
+    DEBUG=False,
+    SECRET_KEY="k7Qx-2pLm9vB8sRt4Zw1Nc6Hy3Jd5Fg0aPeUiOoYTqXnMbLrKhGjSfDz",
+    DEMO_MODE=False,
+    ALLOWED_HOSTS=["ocop.vn"],
+    OCOP_PUBLIC_URL="https://ocop.vn",
 )
 def test_checks_pass_a_production_configuration():
     assert checks.check_production_settings(None) == []

@@ -7,12 +7,14 @@ workspace pages make, so the two ways in cannot disagree. Django's per-model per
 no part (every account is is_staff; its role decides). The admin site refuses to start with a
 model admin that is not scoped (ocop.workspace.admin_site)."""
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib import admin
 from django.contrib.admin.options import InlineModelAdmin
-from django.core.exceptions import ObjectDoesNotExist
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 
 from ocop.accounts.access import Staff, staff_of
 from ocop.domain.roles import Action
@@ -136,7 +138,9 @@ class _Rules:
     def get_field_queryset(self, db, db_field, request):
         """The choices of a foreign key or many-to-many field: the rows of the chosen model
         that the user reaches, by the scope its own admin declares (a province's communes,
-        producers, products); a model without an admin is offered as Django offers it."""
+        producers, products); a model without an admin is offered as Django offers it. A
+        commune officer who may edit here only in their own commune picks only that commune,
+        and only its records (a new product's producer is one of their commune's)."""
         queryset = super().get_field_queryset(db, db_field, request)
         model = db_field.remote_field.model
         staff = staff_of(request.user)
@@ -144,7 +148,19 @@ class _Rules:
             return queryset
         if queryset is None:
             queryset = model._default_manager.using(db).all()
-        return self.admin_site.get_model_admin(model).scope.rows(queryset, staff)
+        chosen = self.admin_site.get_model_admin(model).scope
+        queryset = chosen.rows(queryset, staff)
+        if not self._own_commune_only(staff):
+            return queryset
+        if db_field.name == self.record_scope().commune:
+            return queryset.filter(pk=staff.commune_id)
+        if chosen.commune:
+            return queryset.filter(**{chosen.commune: staff.commune_id})
+        return queryset
+
+    def _own_commune_only(self, staff: Staff) -> bool:
+        """Does `staff` change rows here only in their own commune (a commune officer)?"""
+        return self.edit is not None and staff.commune_id is not None and not staff.can(self.edit)
 
 
 class ScopedAdmin(_Rules, admin.ModelAdmin):
@@ -168,21 +184,6 @@ class ScopedAdmin(_Rules, admin.ModelAdmin):
         queryset = super().get_queryset(request)
         return self.scope.rows(queryset, staff) if staff else queryset.none()
 
-    def get_field_queryset(self, db, db_field, request):
-        """A commune officer who may edit only in their own commune picks only that one."""
-        queryset = super().get_field_queryset(db, db_field, request)
-        staff = staff_of(request.user)
-        if (
-            queryset is not None
-            and db_field.name == self.scope.commune
-            and self.edit is not None
-            and staff is not None
-            and staff.commune_id is not None
-            and not staff.can(self.edit)
-        ):
-            return queryset.filter(pk=staff.commune_id)
-        return queryset
-
 
 class ScopedInline(_Rules, InlineModelAdmin):
     """An inline: its rows are the page's record's, so the record's scope (its model admin's)
@@ -194,3 +195,71 @@ class ScopedInline(_Rules, InlineModelAdmin):
 
     def has_add_permission(self, request, obj=None) -> bool:
         return self._may(request, self.edit, obj)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        rights = {
+            "may_add": self.has_add_permission(request, obj),
+            "may_change": self.has_change_permission(request, obj),
+        }
+        return type(formset.__name__, (RefusalsSaid, formset), rights)
+
+
+class RefusalsSaid:
+    """An inline formset that says so when a row was posted that the user may not add, or a
+    value of a row that they may not change (a locked field, a read-only row) or a deletion
+    they may not make. Django's admin leaves such rows and values out and answers "saved
+    successfully" with nothing saved; here the page comes back with the refusal and nothing
+    is saved. A browser never sends them (the page shows such rows and fields as text, and no
+    "add" for rows the user may not add); a value posted as it already is changes nothing
+    and is let through."""
+
+    may_add = may_change = True
+    REFUSED = {
+        "add": "Bạn không có quyền thêm %(name)s ở đây: chưa lưu gì.",
+        "change": "Bạn không có quyền sửa hoặc xoá %(name)s này: chưa lưu gì.",
+    }
+
+    def clean(self):
+        super().clean()
+        refused = {self._refused(form) for form in self.forms} - {None}
+        if refused:
+            name = self.model._meta.verbose_name
+            raise ValidationError([self.REFUSED[what] % {"name": name} for what in sorted(refused)])
+
+    def _refused(self, form) -> str | None:
+        adding = form.instance._state.adding
+        what = "add" if adding else "change"
+        if not adding and not self.can_delete and form.data.get(form.add_prefix("DELETE")):
+            return what
+        allowed = self.may_add if adding else self.may_change
+        names = self._model_fields(form) - (set(form.fields) if allowed else set())
+        return what if any(self._changed(form, name) for name in names) else None
+
+    def _model_fields(self, form) -> set[str]:
+        """The row's model fields that were posted (a widget of several inputs: name_0…)."""
+        start = f"{form.prefix}-"
+        keys = {key.removeprefix(start) for key in form.data if key.startswith(start)}
+        posted = keys | {re.sub(r"_\d+$", "", key) for key in keys}
+        return posted & {f.name for f in self.model._meta.concrete_fields}
+
+    @staticmethod
+    def _changed(form, name: str) -> bool:
+        field = form.instance._meta.get_field(name)
+        typed = field.formfield()
+        if typed is None:  # the id, never typed
+            return False
+        value = typed.widget.value_from_datadict(form.data, form.files, form.add_prefix(name))
+        return typed.has_changed(field.value_from_object(form.instance), value)
+
+
+class ScopedAutocompleteJsonView(AutocompleteJsonView):
+    """An autocomplete box offers what its form accepts: the field's choices as its own
+    admin gives them (get_field_queryset), not every row the chosen model's admin lists (a
+    commune officer's new product offered the province's producers, and took one)."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        owner = self.admin_site.get_model_admin(self.source_field.model)
+        accepted = owner.get_field_queryset(None, self.source_field, self.request)
+        return queryset if accepted is None else queryset.filter(pk__in=accepted.values("pk"))

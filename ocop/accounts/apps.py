@@ -11,3 +11,10 @@ class AccountsConfig(AppConfig):
     label = "backoffice"
     verbose_name = "Bàn làm việc"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from ocop.accounts.session_limits import remember_sign_in
+
+        user_logged_in.connect(remember_sign_in, dispatch_uid="ocop-remember-sign-in")

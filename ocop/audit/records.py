@@ -5,10 +5,23 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 from ocop.audit.models import Entry, ImportChange
+from ocop.audit.tracked import SHARED, TRACKED
+from ocop.audit.writing import province_of
 from ocop.domain.roles import Action
 
-# Accounts are the administrator's business: their history needs USERS, not just VIEW.
-ACCOUNT_MODELS = {"auth.user", "auth.group", "backoffice.staffprofile"}
+# What reading a record's history needs beyond VIEW: accounts are the administrator's
+# business (USERS); a misuse report and its triage carry the reporter's contact, read only by
+# those who triage the reports (REVOKE, as the inbox).
+READ_WITH = {
+    "auth.user": Action.USERS,
+    "auth.group": Action.USERS,
+    "backoffice.staffprofile": Action.USERS,
+    "catalog.misusereport": Action.REVOKE,
+    "enforcement.triage": Action.REVOKE,
+}
+# Only the models the log follows have a history page: sessions, login records and second
+# factors are nobody's to browse, even by their number.
+TRACKED_KEYS = {label.lower() for label in TRACKED}
 
 
 def record_key(content_type: ContentType) -> str:
@@ -16,6 +29,9 @@ def record_key(content_type: ContentType) -> str:
 
 
 def content_type_for(key: str) -> ContentType | None:
+    """The content type of a model the log follows, or None."""
+    if key not in TRACKED_KEYS:
+        return None
     app_label, _, model = key.partition(".")
     return ContentType.objects.filter(app_label=app_label, model=model).first()
 
@@ -28,8 +44,16 @@ def visible(queryset, staff):
 
 
 def may_read_record(staff, content_type: ContentType) -> bool:
-    action = Action.USERS if record_key(content_type) in ACCOUNT_MODELS else Action.VIEW
-    return staff.can_somewhere(action)
+    return staff.can_somewhere(READ_WITH.get(record_key(content_type), Action.VIEW))
+
+
+def in_scope(staff, record) -> bool:
+    """Is this existing record the staff member's to read: one of their province, found as
+    the log files its entries (ocop.audit.writing.province_of), or a row every province
+    shares. Its name and history are not shown to another province's staff."""
+    if staff.province_id is None or TRACKED[record._meta.label]["province"] is SHARED:
+        return True
+    return province_of(record) == staff.province_id
 
 
 def history(content_type: ContentType, pk: str, staff) -> list:

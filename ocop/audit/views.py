@@ -17,7 +17,14 @@ from ocop.audit import export as exports
 from ocop.audit.display import field_changes, model_label, moment
 from ocop.audit.filters import LogFilter
 from ocop.audit.models import Entry
-from ocop.audit.records import content_type_for, history, may_read_record, record_key, visible
+from ocop.audit.records import (
+    content_type_for,
+    history,
+    in_scope,
+    may_read_record,
+    record_key,
+    visible,
+)
 from ocop.audit.writing import describe
 from ocop.domain.roles import Action
 from ocop.shared.exports import csv_response, xlsx_response
@@ -83,9 +90,13 @@ def record(request, key, pk):
         raise Http404
     if not may_read_record(request.staff, content_type):
         raise PermissionDenied
-    entries = history(content_type, pk, request.staff)
     model = content_type.model_class()
     current = model._base_manager.filter(pk=pk).first() if pk.isdigit() else None
+    if current is not None and not in_scope(request.staff, current):
+        raise Http404  # another province's record: not even its name
+    entries = history(content_type, pk, request.staff)
+    if current is None and not entries:
+        raise Http404
     rows = _rows(entries)
     for row in rows:
         change = row["entry"].import_change

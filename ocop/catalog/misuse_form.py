@@ -2,10 +2,11 @@
 mark without valid recognition. Spam is kept out without outside services: a honeypot field
 and a count of reports per client address per hour."""
 
+from contextlib import contextmanager
+
 from django import forms
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,8 +16,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from ocop.accounts.access import require
 from ocop.catalog.models import MisuseReport
+from ocop.domain import public_codes
 from ocop.domain.roles import Action
-from ocop.shared.images import ImageRefused, clean_image
+from ocop.shared.images import ImageRefused, check_image, clean_image
 from ocop.shared.models import ClientCount
 from ocop.shared.public_forms import TRAP, client_key, described, missing, this_hour, too_long
 from ocop.shared.public_url import page_context
@@ -69,20 +71,49 @@ class ReportForm(forms.Form):
                 "empty": no_photo,
             }
 
+    def clean_code(self) -> str:
+        """The code as it is printed when it is one ("h7kq 3mxp" -> "H7KQ-3MXP"): the province
+        a report belongs to is found by the printed code (MisuseReport.objects.seen_by, the
+        log's province), so a code typed otherwise would make the report every province's."""
+        typed = self.cleaned_data["code"].strip()
+        return public_codes.normalize(typed) or typed
+
     def clean_photo(self) -> bytes:
+        """The photo's bytes, refused from their size and header alone (check_image):
+        nothing is decoded before the whole form is valid (clean)."""
         upload = self.cleaned_data["photo"]
-        max_mb = settings.OCOP_MISUSE_PHOTO_MAX_MB
+        max_bytes = settings.OCOP_MISUSE_PHOTO_MAX_MB * 1_000_000
         # Checked before reading, so a huge upload is not loaded into memory.
-        if upload.size > max_mb * 1_000_000:
+        if upload.size > max_bytes:
             raise forms.ValidationError(
                 gettext("Ảnh “%(name)s” quá lớn; dung lượng tối đa là %(mb)s MB.")
-                % {"name": upload.name, "mb": max_mb}
+                % {"name": upload.name, "mb": settings.OCOP_MISUSE_PHOTO_MAX_MB}
             )
+        data = upload.read()
+        self._photo_name = upload.name
+        with self._refusal_said(upload.name):
+            check_image(data, max_bytes=max_bytes)
+        return data
+
+    def clean(self):
+        """The photo decoded and cleaned of its metadata last, once everything else is
+        right: a post with an empty field costs no decoding."""
+        data = super().clean()
+        if not self.errors:
+            try:
+                with self._refusal_said(self._photo_name):
+                    data["photo"] = clean_image(data["photo"], max_bytes=len(data["photo"]))
+            except forms.ValidationError as refused:
+                self.add_error("photo", refused)
+        return data
+
+    @contextmanager
+    def _refusal_said(self, name: str):
         try:
-            return clean_image(upload.read(), max_bytes=max_mb * 1_000_000)
+            yield
         except ImageRefused as refused:
             raise forms.ValidationError(
-                gettext("Ảnh “%(name)s”: %(reason)s") % {"name": upload.name, "reason": refused}
+                gettext("Ảnh “%(name)s”: %(reason)s") % {"name": name, "reason": refused}
             ) from None
 
 
@@ -97,6 +128,10 @@ def report(request):
             "hoặc gọi điện cho Sở nếu việc gấp."
         ) % {"per_hour": settings.OCOP_MISUSE_PER_HOUR}
         return _page(request, ReportForm(request.POST), too_many, 429)
+    # Every post counts, before anything is checked: refused ones cost the server their
+    # upload and checks too (twelve posts with an empty field and a heavy picture each were
+    # never counted, issue 18).
+    ClientCount.record(COUNTED_AS, key, hour)
     if request.POST.get(TRAP):
         trap_filled = gettext("Không gửi được: phản ánh có dấu hiệu gửi tự động.")
         return _page(request, ReportForm(), trap_filled, 400)
@@ -104,21 +139,18 @@ def report(request):
     if not form.is_valid():
         errors = gettext("Chưa gửi được phản ánh. Vui lòng sửa các mục dưới đây.")
         return _page(request, form, errors, 400)
-    stored = _store(form.cleaned_data, key, hour)
+    stored = _store(form.cleaned_data)
     return redirect("report_thanks", reference=stored.reference)
 
 
-def _store(data: dict, key: str, hour) -> MisuseReport:
-    """The report and its count together: both written, or neither (and then no photo file
-    left behind either)."""
+def _store(data: dict) -> MisuseReport:
+    """The report with its photo: both written, or neither (no photo file left behind)."""
     photo = data.pop("photo")
     extension = "png" if photo.startswith(b"\x89PNG") else "jpg"
     stored = MisuseReport(**data)
     stored.photo.save(f"anh.{extension}", ContentFile(photo), save=False)
     try:
-        with transaction.atomic():
-            stored.save()
-            ClientCount.record(COUNTED_AS, key, hour)
+        stored.save()
     except Exception:
         stored.photo.delete(save=False)
         raise

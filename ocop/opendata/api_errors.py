@@ -42,6 +42,11 @@ METHOD_NOT_ALLOWED = (
     "API chỉ cho đọc: hãy dùng GET.",
     "The API is read-only: use GET.",
 )
+NUL_BYTE = (
+    "bad_request",
+    "Địa chỉ hoặc tham số có ký tự NUL (%00), không dùng được.",
+    "The address or a parameter holds a NUL character (%00), which cannot be used.",
+)
 SERVER_ERROR = (
     "server_error",
     "Lỗi máy chủ; xin thử lại sau.",

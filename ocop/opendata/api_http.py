@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
-from ocop.opendata.api_errors import METHOD_NOT_ALLOWED, error_response
+from ocop.opendata.api_errors import METHOD_NOT_ALLOWED, NUL_BYTE, error_response
 from ocop.opendata.throttle import count_request
 from ocop.shared.caching import DEFAULT_MAX_AGE
 from ocop.shared.kept_pages import kept_response
@@ -56,6 +56,8 @@ def api_view(view, keep: bool = False):
         return _with_cors(response)
 
     wrapper.csrf_exempt = True
+    # A NUL byte is refused before the view (ocop.shared.middleware), in the API's shape.
+    wrapper.refuse_bad_request = lambda request: _with_cors(error_response(400, *NUL_BYTE))
     return wrapper
 
 

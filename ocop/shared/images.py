@@ -7,6 +7,7 @@ pretend to be images.
 
 import io
 import warnings
+from contextlib import contextmanager
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,13 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 JPEG_QUALITY = 85
+# The most pixels a photo may have: a 25-megapixel camera's. Decoding takes 3 to 4 bytes a
+# pixel whatever the file weighs (a PNG of 40 megapixels in one colour is 155 KB and took
+# 160 MB a post, issue 18), so the header's size is checked before anything is decoded.
+MAX_PIXELS = 25_000_000
+# Pillow's own guard for any picture opened elsewhere (its warning above this, its error
+# above twice this), the same limit.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 # Why a photo was refused, in the language of the page that received it (Vietnamese in the
 # back office and on the Vietnamese pages, English on /en/).
@@ -54,13 +62,26 @@ class ImageRefused(ValueError):
         return REFUSALS[self.reason] % values
 
 
-def clean_image(data: bytes, *, max_bytes: int, max_pixels: int = 40_000_000) -> bytes:
-    """Return the photo re-encoded (JPEG, or PNG when it came as PNG) without any metadata."""
+def check_image(data: bytes, *, max_bytes: int, max_pixels: int = MAX_PIXELS) -> None:
+    """Refuse, from its size and header alone, without decoding it, a photo too heavy, of
+    a format we do not take, or of too many pixels (ImageRefused)."""
     if len(data) > max_bytes:
         raise ImageRefused("too_big", size=len(data), limit=max_bytes)
-    image = _open_checked(data, max_pixels)
-    fmt = "PNG" if image.format == "PNG" else "JPEG"
-    return _encode(ImageOps.exif_transpose(image), fmt)
+    with _opened(data) as image:  # Image.open reads the header only
+        if image.format not in ACCEPTED_FORMATS:
+            raise ImageRefused("not_image_type")
+        if image.width * image.height > max_pixels:
+            raise ImageRefused("too_many_pixels", width=image.width, height=image.height)
+
+
+def clean_image(data: bytes, *, max_bytes: int, max_pixels: int = MAX_PIXELS) -> bytes:
+    """Return the photo re-encoded (JPEG, or PNG when it came as PNG) without any metadata,
+    checked first as check_image does."""
+    check_image(data, max_bytes=max_bytes, max_pixels=max_pixels)
+    with _opened(data) as image:
+        image.load()
+        fmt = "PNG" if image.format == "PNG" else "JPEG"
+        return _encode(ImageOps.exif_transpose(image), fmt)
 
 
 def resized(data: bytes, width: int) -> bytes:
@@ -73,25 +94,21 @@ def resized(data: bytes, width: int) -> bytes:
         return _encode(image, "JPEG")
 
 
-def _open_checked(data: bytes, max_pixels: int) -> Image.Image:
-    # Pillow's own bomb guard is global state; we check the header size ourselves before
-    # decoding, and turn its warning into an error for anything it still catches.
+@contextmanager
+def _opened(data: bytes):
+    """The picture opened (lazily: nothing decoded until load), with Pillow's failures as
+    refusals. Its bomb warning is made an error for anything our own check lets through."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
-            if image.format not in ACCEPTED_FORMATS:
-                raise ImageRefused("not_image_type")
-            if image.width * image.height > max_pixels:
-                raise ImageRefused("too_many_pixels", width=image.width, height=image.height)
-            image.load()
+            with Image.open(io.BytesIO(data)) as image:
+                yield image
     except ImageRefused:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageRefused("bomb") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ImageRefused("unreadable") from None
-    return image
 
 
 def _encode(image: Image.Image, fmt: str) -> bytes:

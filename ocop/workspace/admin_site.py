@@ -8,7 +8,12 @@ from django.core.exceptions import ImproperlyConfigured
 
 from ocop.accounts import sign_in_views
 from ocop.accounts.access import staff_of
-from ocop.accounts.admin_scope import Scope, ScopedAdmin, ScopedInline
+from ocop.accounts.admin_scope import (
+    Scope,
+    ScopedAdmin,
+    ScopedAutocompleteJsonView,
+    ScopedInline,
+)
 
 
 class OcopAdminSite(admin.AdminSite):
@@ -27,6 +32,9 @@ class OcopAdminSite(admin.AdminSite):
 
     def password_change(self, request, extra_context=None):
         return sign_in_views.admin_password_change(request, extra_context)
+
+    def autocomplete_view(self, request):
+        return ScopedAutocompleteJsonView.as_view(admin_site=self)(request)
 
     def get_urls(self):
         unscoped = unscoped_admins(self)
