@@ -61,8 +61,15 @@ def database_from_url(url: str) -> dict:
         raise ImproperlyConfigured(f"DATABASE_URL={url!r} is not a database URL: {exc}") from None
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets the site read while an import writes; the timeout rides out short locks.
+        # IMMEDIATE: a transaction takes the write lock as it begins. Begun deferred, one that
+        # reads and then writes (an admin save) is refused at once with "database is locked"
+        # when another connection wrote in between (a scan counted), instead of waiting.
         config.setdefault("OPTIONS", {}).update(
-            {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+            {
+                "timeout": 20,
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+            }
         )
     if config["ENGINE"] == "django.db.backends.postgresql":
         # The status subqueries make the planner's cost estimates large enough to switch on JIT
