@@ -24,6 +24,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -119,9 +120,11 @@ def load(
     *,
     users: int = USERS,
     seconds: int = SECONDS,
+    until: threading.Event | None = None,
 ) -> dict:
-    """One locust run, headless and bounded; its aggregated figures, and under "kinds" those of
-    each name when the addresses are [name, address] pairs (locustfile.py)."""
+    """One locust run, headless and bounded (`seconds`, or sooner once `until` is set); its
+    aggregated figures, and under "kinds" those of each name when the addresses are
+    [name, address] pairs (locustfile.py)."""
     url_file = workdir / f"{name}.json"
     url_file.write_text(json.dumps(urls), encoding="utf-8")
     prefix = workdir / name
@@ -131,9 +134,17 @@ def load(
         "--host", host, "--csv", prefix, "--loglevel", "ERROR",
     ]  # fmt: skip
     env = {**os.environ, "BENCH_URLS": str(url_file), "BENCH_WAIT": wait}
-    subprocess.run(
-        command, env=env, timeout=seconds + 60, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    locust = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
+    try:
+        if until is not None and until.wait(seconds) and locust.poll() is None:
+            locust.terminate()  # locust ends the run on SIGTERM as at its time limit
+        locust.wait(timeout=seconds + 60)
+    finally:
+        if locust.poll() is None:
+            locust.kill()
+            locust.wait()
     with open(f"{prefix}_stats.csv", encoding="utf-8") as stats:
         rows = {r["Name"]: r for r in csv.DictReader(stats)}
     with open(f"{prefix}_failures.csv", encoding="utf-8") as failures:
