@@ -198,9 +198,17 @@ def phase(name: str, workdir: Path, database: str, urls: list, disturbance) -> d
 
 
 def server_errors(log: Path) -> list[str]:
-    """The last line of each different traceback in the server's log (the exception)."""
+    """Each different exception in the server's log, with the registry's own code it went
+    through last (the line of a traceback that says where to look)."""
     lines = log.read_text(encoding="utf-8", errors="replace").splitlines() if log.exists() else []
-    found = [line for line in lines if re.match(r"[\w.]+(Error|Exception|Warning)\b.*:", line)]
+    found, where = [], ""
+    for line in lines:
+        frame = re.search(r'File ".*?/(ocop/[^"]+)", line (\d+), in (\w+)', line)
+        if frame:
+            where = f"{frame[1]}:{frame[2]} in {frame[3]}"
+        elif re.match(r"[\w.]+(Error|Exception)\b.*:", line):
+            found.append(f"{line} (last in {where or 'no registry code'})")
+            where = ""
     return list(dict.fromkeys(found))[:3]
 
 
