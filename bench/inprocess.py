@@ -3,13 +3,16 @@
 than latency under a load generator, so it is the figure to compare with the goals when the
 machine is busy. Used by bench_public.py and bench_api.py."""
 
+import atexit
 import os
 import secrets
+import shutil
 import tempfile
 import time
 
 # Production-like settings for the in-process client, before Django is set up.
 _STATIC = tempfile.mkdtemp(prefix="ocop-bench-static-")
+atexit.register(shutil.rmtree, _STATIC, ignore_errors=True)
 for name, value in {
     "DJANGO_SETTINGS_MODULE": "ocop.settings",
     "DEBUG": "false",

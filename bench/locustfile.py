@@ -1,6 +1,8 @@
-"""One load scenario for bench/bench_public.py: each simulated visitor GETs addresses drawn
-from the list in BENCH_URLS (a JSON file written by the bench), with BENCH_WAIT seconds
-(min,max) between requests; "0,0" keeps the server saturated."""
+"""One load scenario for the benches (bench_public.py, bench_writes.py): each simulated visitor
+GETs addresses drawn from the list in BENCH_URLS (a JSON file written by the bench), with
+BENCH_WAIT seconds (min,max) between requests; "0,0" keeps the server saturated. An entry is an
+address, or a [name, address] pair: the statistics then have one row per name (a mix of pages
+measured at once, each kind still seen on its own) beside the aggregate."""
 
 import json
 import os
@@ -9,7 +11,7 @@ import random
 from locust import FastHttpUser, between, task
 
 with open(os.environ["BENCH_URLS"], encoding="utf-8") as addresses:
-    URLS = json.load(addresses)
+    URLS = [entry if isinstance(entry, list) else ["page", entry] for entry in json.load(addresses)]
 WAIT = [float(x) for x in os.environ.get("BENCH_WAIT", "0,0").split(",")]
 
 
@@ -18,7 +20,8 @@ class Visitor(FastHttpUser):
 
     @task
     def visit(self):
-        # One name in the statistics for the whole scenario, not one per address.
-        with self.client.get(random.choice(URLS), name="page", catch_response=True) as response:
+        # One name in the statistics per kind of page, not one per address.
+        name, address = random.choice(URLS)
+        with self.client.get(address, name=name, catch_response=True) as response:
             if response.status_code != 200:
                 response.failure(f"HTTP {response.status_code}")
