@@ -163,3 +163,29 @@ def test_refilling_the_text_index_moves_the_registry_version(tea):
     before = freshness.token()
     fulltext.rebuild()
     assert freshness.token() != before
+
+
+def test_a_product_page_outlives_other_products_writes_not_its_own(client, tea, monkeypatch):
+    from ocop.catalog import pages
+    from ocop.catalog.models import PointOfSale
+    from ocop.registry.models import Unit
+
+    rendered = []
+    real = pages.render
+    monkeypatch.setattr(pages, "render", lambda *a, **k: rendered.append(1) or real(*a, **k))
+    url = tea.product.get_public_url()
+    other = make_decision(make_product("Mật ong bạc hà"), date(2024, 5, 4), stars=3)
+    html(client, url)
+    Decision.objects.filter(pk=other.pk).update(revoked_on=date(2025, 9, 15))
+    html(client, url)
+    assert len(rendered) == 1  # another product's revocation: the page is still right
+    writes = [
+        lambda: Decision.objects.filter(pk=tea.pk).update(stars=5),
+        lambda: PointOfSale.objects.create(producer=tea.product.producer, name="Cửa hàng mới"),
+        lambda: Product.objects.filter(pk=tea.product_id).update(description="Mô tả mới"),
+        lambda: Unit.objects.filter(pk=tea.product.unit_id).update(name="Nậm Sỏ mới"),
+    ]
+    for number, write in enumerate(writes, start=2):
+        write()
+        html(client, url)
+        assert len(rendered) == number

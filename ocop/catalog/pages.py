@@ -139,10 +139,12 @@ class HistoryLine:
 
 @require_safe
 @public_page
-@kept_page
+@kept_page(product="pk")
 def product_page(request, pk: int, slug_typed: str = ""):
     """A product: photos, description, producer, where to buy, its recognitions and today's
-    verdict (the same words as /xac-minh/). A wrong or missing slug redirects to the right one."""
+    verdict (the same words as /xac-minh/). A wrong or missing slug redirects to the right one.
+    It shows this product alone (its producer, commune and shops with it): kept until this
+    product, or "any product", changes."""
     product = get_object_or_404(
         Product.objects.select_related("producer__unit__province", "unit__province", "product_set"),
         pk=pk,

@@ -73,23 +73,24 @@ def _not_found(request, code: str):
 def verify_page(request, code: str):
     """The verdict for a code. Every GET counts as one check of the code today (a scan, or a
     code typed in): the page is never served from a cache without asking, see below. The page
-    itself is kept once rendered until the day or the registry changes (ocop.shared.freshness):
-    a scan then costs the count and one read of the registry's version."""
+    itself is kept once rendered until the day or its product changes (ocop.shared.freshness):
+    a scan then costs finding the code, the count and one read of the product's version."""
     if request.method not in ("GET", "HEAD"):
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
     printed = normalize(code)
     if printed and printed != code:
         return redirect("verify", code=printed, permanent=True)
     today = timezone.localdate()
+    decision = find(printed) if printed else None
+    if decision is None:
+        return _not_found(request, code)
     found = kept(
         "verdict",
         today,
         address_key(request),
-        lambda: _verdict(request, printed, today),
-        keep=lambda value: value is not None,
+        lambda: _verdict(request, decision, today),
+        product=decision.product_id,
     )
-    if found is None:
-        return _not_found(request, code)
     decision_pk, content, tag = found
     if request.method == "GET":
         count_one(ScanCount, decision_id=decision_pk, day=today)
@@ -101,11 +102,8 @@ def verify_page(request, code: str):
     return get_conditional_response(request, etag=tag, response=response)
 
 
-def _verdict(request, printed: str | None, today) -> tuple | None:
-    """(the decision's id, the page, its ETag) for a printed code; None when no such code."""
-    decision = find(printed) if printed else None
-    if decision is None:
-        return None
+def _verdict(request, decision, today) -> tuple:
+    """(the decision's id, the page, its ETag) for the decision of a printed code."""
     found = verify(decision, today)
     code = found.decision.public_code
     context = page_context(

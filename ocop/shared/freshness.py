@@ -43,6 +43,8 @@ from ocop.shared.replica import reading_alias
 
 TABLE = "catalog_registry_version"
 CHANGES = "catalog_registry_change"
+PRODUCTS = "catalog_product_version"
+ANY = 0  # the row of PRODUCTS that moves with a write of "any product"
 SHARDS = 16
 # More products than this in one statement (or unseen by a reader) are "any product": a
 # rebuild then costs less than recomputing them one by one.
@@ -100,9 +102,17 @@ def _sqlite_trigger(table: str, operation: str) -> tuple[str, str]:
             )
             for side in sides
         )
-        log = f"INSERT INTO {CHANGES} (product_id) {touched}"
+        log = (
+            f"INSERT INTO {CHANGES} (product_id) {touched};"
+            f" INSERT INTO {PRODUCTS} (product_id, token) SELECT *, {_SQLITE_NEW_TOKEN}"
+            f" FROM ({touched}) WHERE 1"
+            " ON CONFLICT (product_id) DO UPDATE SET token = excluded.token"
+        )
     else:
-        log = f"INSERT INTO {CHANGES} (product_id) VALUES (NULL)"
+        log = (
+            f"INSERT INTO {CHANGES} (product_id) VALUES (NULL);"
+            f" UPDATE {PRODUCTS} SET token = {_SQLITE_NEW_TOKEN} WHERE product_id = {ANY}"
+        )
     body = (
         f"{log}; DELETE FROM {CHANGES} WHERE id <= (SELECT max(id) FROM {CHANGES}) - {KEEP};"
         f" UPDATE {TABLE} SET token = {_SQLITE_NEW_TOKEN} WHERE id = 1;"
@@ -116,6 +126,7 @@ def _pg_function(table: str, operation: str) -> tuple[str, str]:
     sides = {"INSERT": ["new_rows"], "UPDATE": ["old_rows", "new_rows"]}.get(
         operation, ["old_rows"]
     )
+    anything = operation == "TRUNCATE" or table not in _PRODUCTS_OF
     if operation == "TRUNCATE":
         touched = "SELECT NULL::bigint"
     elif table not in _PRODUCTS_OF:
@@ -128,10 +139,14 @@ def _pg_function(table: str, operation: str) -> tuple[str, str]:
     LANGUAGE plpgsql AS $$ DECLARE touched bigint; BEGIN
     SELECT count(*) INTO touched FROM ({touched}) t;
     IF touched = 0 THEN RETURN NULL; END IF;
-    IF touched > {MANY} THEN
+    IF touched > {MANY} OR {"true" if anything else "false"} THEN
         INSERT INTO {CHANGES} (product_id) VALUES (NULL);
+        UPDATE {PRODUCTS} SET token = {_PG_NEW_TOKEN} WHERE product_id = {ANY};
     ELSE
         INSERT INTO {CHANGES} (product_id) SELECT * FROM ({touched}) t;
+        INSERT INTO {PRODUCTS} (product_id, token)
+            SELECT d.*, {_PG_NEW_TOKEN} FROM (SELECT DISTINCT * FROM ({touched}) t) d ORDER BY 1
+            ON CONFLICT (product_id) DO UPDATE SET token = EXCLUDED.token;
     END IF;
     DELETE FROM {CHANGES} WHERE id IN (SELECT id FROM {CHANGES}
         WHERE id <= (SELECT max(id) FROM {CHANGES}) - {KEEP} FOR UPDATE SKIP LOCKED);
@@ -180,6 +195,13 @@ def install(connection=default_connection) -> None:
         for shard in range(1, shards + 1):
             if shard not in present:
                 cursor.execute(f"INSERT INTO {TABLE} (id, token) VALUES ({shard}, '')")
+        cursor.execute(
+            f"CREATE TABLE IF NOT EXISTS {PRODUCTS}"
+            " (product_id bigint PRIMARY KEY, token varchar(32) NOT NULL)"
+        )
+        cursor.execute(f"SELECT COUNT(*) FROM {PRODUCTS} WHERE product_id = {ANY}")
+        if not cursor.fetchone()[0]:
+            cursor.execute(f"INSERT INTO {PRODUCTS} (product_id, token) VALUES ({ANY}, '')")
         tables = connection.introspection.table_names(cursor)
         # A table whose app migrates after catalog 0005 gets its trigger from post_migrate.
         watched = [t for t in WATCHED if t in tables]
@@ -198,15 +220,16 @@ def install(connection=default_connection) -> None:
                 f"CREATE TABLE IF NOT EXISTS {CHANGES}"
                 " (id integer PRIMARY KEY AUTOINCREMENT, product_id integer)"
             )
-            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-            present = {row[0] for row in cursor.fetchall()}
+            cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+            present = dict(cursor.fetchall())
             for table in watched:
                 for operation in _OPERATIONS:
                     old = _OLD_SQLITE.format(table=table, operation=operation.lower())
                     if old in present:
                         cursor.execute(f"DROP TRIGGER {old}")
                     name, sql = _sqlite_trigger(table, operation)
-                    if name not in present:
+                    if present.get(name) != sql:  # missing, or of an earlier release
+                        cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
                         cursor.execute(sql)
         else:
             raise NotImplementedError(f"no registry version for {connection.vendor}")
@@ -230,6 +253,7 @@ def uninstall(connection=default_connection) -> None:
                     name, _ = _sqlite_trigger(table, operation)
                     cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
         cursor.execute(f"DROP TABLE IF EXISTS {CHANGES}")
+        cursor.execute(f"DROP TABLE IF EXISTS {PRODUCTS}")
         cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
 
 
@@ -241,6 +265,7 @@ def bump(connection=default_connection) -> None:
     new = _SQLITE_NEW_TOKEN if connection.vendor == "sqlite" else _PG_NEW_TOKEN
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {CHANGES} (product_id) VALUES (NULL)")
+        cursor.execute(f"UPDATE {PRODUCTS} SET token = {new} WHERE product_id = {ANY}")
         cursor.execute(f"UPDATE {TABLE} SET token = {new} WHERE id = 1")
 
 
@@ -300,6 +325,23 @@ def _named(tokens) -> str:
     if len(tokens) > 32:
         return hashlib.md5(tokens.encode(), usedforsecurity=False).hexdigest()
     return tokens
+
+
+def product_token(product_id: int, connection=None) -> str | None:
+    """A name for the state of one product's public page: it changes with every write that
+    touches the product (its decisions, photos, shops, producer, trade fairs) or "any product",
+    and with nothing else, so a page kept under it outlives other products' writes. None when
+    the registry has no version (then nothing is kept)."""
+    connection = connection or connections[reading_alias()]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT product_id, token FROM {PRODUCTS} WHERE product_id IN (%s, %s)",
+            [ANY, product_id],
+        )
+        tokens = dict(cursor.fetchall())
+    if not tokens.get(ANY):
+        return None
+    return f"{tokens[ANY]}:{tokens.get(product_id, '')}"
 
 
 def changed_products(since: Look, connection=None) -> frozenset[int] | None:

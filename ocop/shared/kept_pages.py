@@ -20,10 +20,10 @@ def address_key(request, *extra) -> tuple:
     return (request.get_host(), request.is_secure(), request.get_full_path(), *extra)
 
 
-def kept_response(kind: str, request, view, *args, **kwargs):
+def kept_response(kind: str, request, view, *args, product=None, **kwargs):
     """The view's answer to this GET or HEAD: a 200 without cookies is kept by address for
-    this registry version and day, under `kind` ("page", "api"); anything else is computed
-    each time."""
+    this registry version (or, with `product`, this product's version) and day, under `kind`
+    ("page", "api"); anything else is computed each time."""
 
     def render():
         response = view(request, *args, **kwargs)
@@ -34,21 +34,34 @@ def kept_response(kind: str, request, view, *args, **kwargs):
         return (response.content, list(response.items()))
 
     key = address_key(request, view.__module__, view.__qualname__)
-    found = kept(kind, timezone.localdate(), key, render, keep=lambda v: isinstance(v, tuple))
+    found = kept(
+        kind,
+        timezone.localdate(),
+        key,
+        render,
+        keep=lambda v: isinstance(v, tuple),
+        product=product,
+    )
     if not isinstance(found, tuple):
         return found
     content, headers = found
     return HttpResponse(content, headers=dict(headers))
 
 
-def kept_page(view):
+def kept_page(view=None, *, product: str | None = None):
     """Keep the view's successful GET/HEAD answers (no cookie set) by address, day and
-    registry version; anything else is computed each time."""
+    registry version; anything else is computed each time. `product`: the name of the view's
+    argument that is the id of the one product its page shows, whose version is then used
+    (the page outlives other products' writes)."""
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD"):
-            return view(request, *args, **kwargs)
-        return kept_response("page", request, view, *args, **kwargs)
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method not in ("GET", "HEAD"):
+                return view(request, *args, **kwargs)
+            shown = kwargs[product] if product else None
+            return kept_response("page", request, view, *args, product=shown, **kwargs)
 
-    return wrapper
+        return wrapper
+
+    return decorate(view) if view is not None else decorate

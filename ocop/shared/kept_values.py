@@ -17,12 +17,18 @@ from ocop.shared.replica import reading_alias
 _MISSING = object()
 
 
-def kept(kind: str, day: date, name: Hashable, build: Callable, keep=None, connection=None):
+def kept(
+    kind: str, day: date, name: Hashable, build: Callable, keep=None, connection=None, product=None
+):
     """The value kept under (`kind`, `name`) for `day` and the registry as it is now, else what
     `build()` returns, kept unless `keep(value)` says not. `name` is anything whose repr tells
-    it apart (an address, a tuple of parameters)."""
+    it apart (an address, a tuple of parameters). With `product` (an id), the value shows that
+    product alone: kept until that product or "any product" changes, not the whole registry."""
     connection = connection or connections[reading_alias()]
-    version = freshness.token(connection)
+    if product is None:
+        version = freshness.token(connection)
+    else:
+        version = freshness.product_token(product, connection)
     if version is None:
         return build()
     where = repr((freshness.database_key(connection), day.isoformat(), version, name))
