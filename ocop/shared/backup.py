@@ -59,11 +59,15 @@ def backup(path: Path, connection=default_connection) -> Made:
         # folder when the files are read after it.
         database_copy.dump(database, connection)
         partial = path.with_name(f".{path.name}.partial")
-        with tarfile.open(partial, "w:gz") as archive:
-            members = [_add(archive, database, database.name)]
-            members += [_add(archive, file, name) for file, name in _media_files()]
-            manifest = _manifest(connection, members, created)
-            _add_bytes(archive, MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+        try:
+            with tarfile.open(partial, "w:gz") as archive:
+                members = [_add(archive, database, database.name)]
+                members += [_add(archive, file, name) for file, name in _media_files()]
+                manifest = _manifest(connection, members, created)
+                _add_bytes(archive, MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+        except BaseException:
+            partial.unlink(missing_ok=True)  # a full disk must not stay fuller
+            raise
     partial.replace(path)
     made = Made(path, len(members) - 1, path.stat().st_size, created)
     record(made)
