@@ -158,3 +158,16 @@ def test_a_file_changed_inside_the_archive_fails_its_checksum(made, target, tmp_
     assert refused.returncode == 1
     assert "media/ho-so/ghi-chu.txt không khớp mã kiểm tra SHA-256" in refused.stderr
     assert not target.media.exists()
+
+
+@pytest.mark.parametrize(
+    ("where", "said"),
+    [("khong-co/ocop.tar.gz", "Không có thư mục"), (".", "là một thư mục: hãy cho tên tệp")],
+)
+def test_backup_refuses_a_place_it_cannot_write_to(made, tmp_path, where, said):
+    source = made[0]
+
+    refused = source.ocop("backup", str(tmp_path / where))
+
+    assert refused.returncode == 1 and said in refused.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -53,7 +53,8 @@ def backup(path: Path, connection=default_connection) -> Made:
     """Write the archive at `path` (through a temporary file beside it: a failed run leaves
     no half archive under the name a nightly job keeps), and record it as the last backup."""
     created = datetime.now(UTC).isoformat(timespec="seconds")
-    with tempfile.TemporaryDirectory(prefix="ocop-backup-") as work:
+    # The database's copy is made beside the archive, not in /tmp (often a small tmpfs).
+    with tempfile.TemporaryDirectory(prefix=".ocop-backup-", dir=path.parent) as work:
         database = Path(work) / DATABASE_FILE[connection.vendor]
         # The database first: a file it names was written before the copy, so it is in the
         # folder when the files are read after it.

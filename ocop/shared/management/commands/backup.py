@@ -21,6 +21,8 @@ class Command(BaseCommand):
         path = Path(options["file"])
         if path.is_dir():
             raise CommandError(f"{path} là một thư mục: hãy cho tên tệp, ví dụ {path}/ocop.tar.gz")
+        if not path.parent.is_dir():
+            raise CommandError(f"Không có thư mục {path.parent}: hãy tạo nó trước.")
         try:
             made = backup(path)
         except CopyFailed as exc:
