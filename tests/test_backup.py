@@ -171,3 +171,38 @@ def test_backup_refuses_a_place_it_cannot_write_to(made, tmp_path, where, said):
 
     assert refused.returncode == 1 and said in refused.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def rewrite_manifest(archive: Path, copy: Path, change) -> None:
+    with tarfile.open(archive) as original, tarfile.open(copy, "w:gz") as out:
+        for info in original:
+            data = original.extractfile(info).read()
+            if info.name == "manifest.json":
+                manifest = json.loads(data)
+                change(manifest)
+                data = json.dumps(manifest).encode()
+                info.size = len(data)
+            out.addfile(info, io.BytesIO(data))
+
+
+def test_an_archive_of_a_newer_version_is_refused(made, target, tmp_path):
+    newer = tmp_path / "newer.tar.gz"
+    rewrite_manifest(
+        made[1], newer, lambda m: m.update(migrations=[*m["migrations"], "registry.9999_later"])
+    )
+
+    refused = target.ocop("restore", str(newer))
+
+    assert refused.returncode == 1
+    assert "phiên bản mới hơn" in refused.stderr and "registry.9999_later" in refused.stderr
+    assert not target.media.exists()
+
+
+def test_an_archive_of_the_other_database_is_refused(made, target, tmp_path):
+    other = "sqlite" if "postgresql" in ENGINE else "postgresql"
+    moved = tmp_path / "other.tar.gz"
+    rewrite_manifest(made[1], moved, lambda m: m.update(database=other))
+
+    refused = target.ocop("restore", str(moved))
+
+    assert refused.returncode == 1 and f"cơ sở dữ liệu {other}" in refused.stderr

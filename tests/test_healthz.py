@@ -2,6 +2,10 @@
 the last backup are well; 503 naming the part that is not; never cached, no secrets, and
 answered over plain HTTP even where the site redirects to HTTPS."""
 
+import json
+import os
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
@@ -118,3 +122,25 @@ def test_it_answers_over_plain_http_where_the_site_redirects_to_https(client, se
 
     assert client.get("/").status_code == 301
     assert health(client)[0] == 200
+
+
+def test_an_unreachable_database_answers_503_in_json(tmp_path):
+    """A server process whose database does not answer (nothing listens on the port)."""
+    code = (
+        "from django.test import Client; "
+        "r = Client(HTTP_HOST='localhost').get('/healthz'); "
+        "print(r.status_code, r.content.decode())"
+    )
+    env = {**os.environ, "DATABASE_URL": "postgres://ocop@127.0.0.1:9/ocop"}
+    env["OCOP_DATA_DIR"] = str(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-c", "from ocop.cli import main; main()", "shell", "--no-imports",
+         "-c", code],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+    status, body = done.stdout.split(" ", 1)
+    answer = json.loads(body)
+    assert status == "503" and answer["status"] == "fail"
+    assert answer["checks"]["database"] == {"ok": False, "error": "OperationalError"}
+    assert answer["checks"]["cache"]["ok"] and answer["checks"]["disk"]["ok"]
