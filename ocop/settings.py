@@ -232,6 +232,8 @@ REVERSE_PROXY_COUNT = envint("REVERSE_PROXY_COUNT", 0)
 if REVERSE_PROXY_COUNT:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
+# A monitor on the machine itself asks over plain HTTP (docs/backup.md#monitoring).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
@@ -420,6 +422,13 @@ OCOP_DIGEST_TO = envlist("OCOP_DIGEST_TO", "")
 OCOP_DIGEST_WEEKDAY = envint("OCOP_DIGEST_WEEKDAY", 1)
 if not 1 <= OCOP_DIGEST_WEEKDAY <= 7:
     raise ImproperlyConfigured(f"OCOP_DIGEST_WEEKDAY={OCOP_DIGEST_WEEKDAY}: expected 1 to 7")
+
+# Backups (docs/backup.md): `ocop doctor` and /healthz call for one when the last `ocop backup`
+# made on this machine is older than this many hours (a nightly run, with room for a slow one).
+OCOP_BACKUP_MAX_AGE_HOURS = envint("OCOP_BACKUP_MAX_AGE_HOURS", 26)
+# /healthz fails when the data folder's disk has less room than this, in megabytes: the
+# database, the photos and the backups fill it.
+OCOP_DISK_MIN_FREE_MB = envint("OCOP_DISK_MIN_FREE_MB", 1024)
 
 # The province this installation serves (code of the 2025 list; 12 = Lai Châu). One install
 # can hold several provinces' data; this one is the default for reports and the home page.

@@ -2,8 +2,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from ocop.shared.health import healthz
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # For monitoring (docs/backup.md#monitoring): JSON, 200 or 503, never cached.
+    path("healthz", healthz, name="healthz"),
     path("bao-cao/", include("ocop.reports.urls")),
     path("lam-viec/chat-luong/", include("ocop.quality.urls")),
     path("lam-viec/nhap/", include("ocop.imports.urls")),

@@ -57,12 +57,17 @@ def _rolling_products(product_ids: set[int]) -> set[int]:
 
 def rederive(decisions) -> int:
     """Derive the last valid days of a queryset of decisions again; returns how many changed."""
+    changed = _rederived(decisions)
+    Decision.objects.bulk_update(changed, ["last_valid_day"], batch_size=2000)
+    return len(changed)
+
+
+def _rederived(decisions) -> list[Decision]:
+    """The decisions whose stored last valid day is not the one derived now, set right."""
     rows = list(decisions.only("pk", "product_id", "decided_on", "last_valid_day"))
     before = {d.pk: d.last_valid_day for d in rows}
     derive_last_valid_days(rows)
-    changed = [d for d in rows if d.last_valid_day != before[d.pk]]
-    Decision.objects.bulk_update(changed, ["last_valid_day"], batch_size=2000)
-    return len(changed)
+    return [d for d in rows if d.last_valid_day != before[d.pk]]
 
 
 def rederive_if_rules_differ(decisions) -> int:
@@ -92,6 +97,13 @@ def recompute(province: Province | None = None) -> Recomputed:
     ]
     Decision.objects.bulk_update(stale, ["next_decided_on"], batch_size=2000)
     return Recomputed(last_valid_days, len(stale))
+
+
+def stale() -> Recomputed:
+    """What `recompute` would repair, counted without writing (`ocop doctor`)."""
+    decisions = Decision.objects.all()
+    links = sum(1 for _, stored, wanted in expected_links(decisions) if stored != wanted)
+    return Recomputed(len(_rederived(decisions)), links)
 
 
 def expected_links(decisions):
