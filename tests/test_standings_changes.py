@@ -251,3 +251,15 @@ def test_a_long_transaction_does_not_make_every_write_a_rebuild(built, registry)
         assert len(built) == 2
     finally:
         long.close()
+
+
+def test_the_words_for_corrections_gain_a_new_products_words(built, registry):
+    kept = standings_module.standings(DAY)
+    before = {near: set(kept.vocabulary(near)) for near in ("zuzu", "ca", "chee")}
+    make_decision(make_product("Trà zuzu"), date(2025, 3, 1))
+    kept = standings_module.standings(DAY)
+    assert len(built) == 1
+    fresh = scratch()
+    for near in before:
+        assert kept.vocabulary(near) == fresh.vocabulary(near), near
+    assert "zuzu" in kept.vocabulary("zuzu") - before["zuzu"]

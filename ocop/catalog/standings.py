@@ -126,6 +126,22 @@ class Standings:
         copy._labels = self._labels
         with self._lock:
             copy._inherited = (dict(self._words), changed)
+            vocabulary = {size: set(words) for size, words in self._vocabulary.items()}
+        if vocabulary:
+            # The index's words gain the changed products' (a word no product has any more
+            # stays until the next rebuild: a correction towards it finds nothing, no more).
+            # Asked again, the whole vocabulary costs a scan of the index (ts_stat).
+            new = {
+                word
+                for keys in Product.objects.filter(pk__in=changed).values_list(
+                    "search_key", "producer__search_key"
+                )
+                for key in keys
+                for word in fulltext.words(key or "")
+            }
+            for size, words in vocabulary.items():
+                words.update(w for w in new if size - 1 <= len(w) <= size + 1)
+            copy._vocabulary = vocabulary
         copy.products = {pk: v for pk, v in self.products.items() if pk not in changed}
         return copy
 
