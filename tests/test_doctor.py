@@ -23,8 +23,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def production(settings, tmp_path):
+def production(settings, tmp_path, monkeypatch):
     """What `ocop check --deploy` accepts (docs/deployment.md), a data folder of the test's."""
+    # Set for the whole process by the browser tests' fixture (tests/conftest.py), which may
+    # have run before in this process; a deployment never has it (Django's async.E001).
+    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)
     settings.SECRET_KEY = secrets.token_urlsafe(50)
     settings.DEBUG = False
     settings.ALLOWED_HOSTS = ["ocop.example.vn"]
