@@ -199,16 +199,21 @@ def test_the_log_keeps_its_newest_rows(registry):
     assert count <= freshness.KEEP + 1 and span <= freshness.KEEP
 
 
+def other_connection() -> psycopg.Connection:
+    """A second session on the test database, outside Django, with a transaction of its own."""
+    settings = connection.settings_dict
+    return psycopg.connect(
+        host=settings["HOST"], port=settings["PORT"] or 5432, user=settings["USER"],
+        dbname=settings["NAME"], autocommit=False,
+    )  # fmt: skip
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has one writer at a time")
 def test_a_write_committed_after_a_later_one_is_seen(built, registry):
     """PostgreSQL gives log ids before commit: a reader that saw a later id must still see
     the earlier one when it commits."""
     standings_module.standings(DAY)
-    settings = connection.settings_dict
-    slow = psycopg.connect(
-        host=settings["HOST"], port=settings["PORT"] or 5432, user=settings["USER"],
-        dbname=settings["NAME"], autocommit=False,
-    )  # fmt: skip
+    slow = other_connection()
     try:
         with slow.cursor() as cursor:  # takes its log id first, commits last
             cursor.execute(
@@ -234,11 +239,7 @@ def test_a_long_transaction_does_not_make_every_write_a_rebuild(built, registry)
     transactions: those they already applied are not counted twice, or one "any product" row
     would rebuild everything on each write until the long transaction ends."""
     standings_module.standings(DAY)
-    settings = connection.settings_dict
-    long = psycopg.connect(
-        host=settings["HOST"], port=settings["PORT"] or 5432, user=settings["USER"],
-        dbname=settings["NAME"], autocommit=False,
-    )  # fmt: skip
+    long = other_connection()
     try:
         with long.cursor() as cursor:
             cursor.execute("SELECT pg_current_xact_id()")  # holds the snapshots' xmin back
