@@ -24,10 +24,11 @@ $(STAMP): pyproject.toml requirements.lock
 
 # Debian packages, installed only when missing (apt needs root, as on the CI machine; without
 # it the command says what to install and the rest goes on):
-# - system-deps: Liberation fonts for Vietnamese, LibreOffice Writer for PDF letters and
+# - system-deps: Liberation fonts for Vietnamese, LibreOffice Writer for PDF letters, Calc to
+#   print the workbooks in tests (each appendix numbered from 1, the text at 10 pt or more) and
 #   poppler-utils (pdftotext, pdftoppm) to read PDFs back and render a page in tests.
 # - browser-deps: Chromium for the browser tests (Playwright drives Debian's build).
-SYSTEM_PACKAGES := fonts-liberation2 libreoffice-writer-nogui poppler-utils
+SYSTEM_PACKAGES := fonts-liberation2 libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
 BROWSER_PACKAGES := chromium
 
 system-deps:

@@ -256,11 +256,8 @@ def test_the_preview_shows_the_letter_for_a_chosen_day(client, department_office
     issued = client.get("/bao-cao/xem-truoc/", {"ngay": "2025-12-31", "ngay_ban_hanh": "x"})
     assert issued.status_code == 400
     assert "Ngày không hợp lệ" in issued.content.decode()
-    assert (
-        client.get("/admin/reports/lettertexts/")
-        .content.decode()
-        .count('href="/bao-cao/xem-truoc/"')
-    )
+    editor = client.get("/admin/reports/lettertexts/", follow=True).content.decode()
+    assert 'href="/bao-cao/xem-truoc/"' in editor
 
 
 def test_a_visitor_cannot_see_the_preview(visitor):
@@ -303,3 +300,43 @@ def test_the_documentation_lists_every_placeholder_and_the_preview():
         assert f"`{{{name}}}`" in guide, name
     assert "/bao-cao/xem-truoc/" in guide
     assert "--issued-on" in guide
+
+
+def test_the_editor_opens_on_the_provinces_own_texts_preset_with_live_figures(
+    client, department_officer
+):
+    client.force_login(department_officer)
+    small_registry()
+    lai_chau = Province.objects.get(code="12")
+    # No "0 nội dung công văn" and an Add button: straight to the province's own texts.
+    opened = client.get("/admin/reports/lettertexts/")
+    assert opened["Location"] == f"/admin/reports/lettertexts/add/?province={lai_chau.pk}"
+    page = client.get(opened["Location"] + "&ngay=31/12/2025")
+    form = page.context["adminform"].form
+    assert str(form.initial["province"]) == str(lai_chau.pk)
+    bare = client.get("/admin/reports/lettertexts/add/").context["adminform"].form
+    assert bare.initial["province"] == lai_chau.pk
+    # The placeholders' help holds the registry's figures for the day, not sample ones.
+    help_text = page.content.decode()
+    assert "số liệu của sổ đăng ký tính đến ngày 31/12/2025" in help_text
+    assert "<code>{so_san_pham_con_han}</code>: số sản phẩm còn thời hạn: <strong>5</strong>" in (
+        help_text
+    )
+    assert "<code>{so_san_pham_het_han}</code>" in help_text and "(143)" not in help_text
+    # Saving what the editor opened on works the first time, and opens it next time.
+    fields = {name: value for name, value in form.initial.items() if value is not None}
+    saved = client.post(opened["Location"], fields)
+    assert saved.status_code == 302
+    texts = LetterTexts.objects.get()
+    assert texts.province == lai_chau
+    assert client.get("/admin/reports/lettertexts/")["Location"] == (
+        f"/admin/reports/lettertexts/{texts.pk}/change/"
+    )
+
+
+def test_the_editors_error_banner_speaks_vietnamese(client, department_officer, lai_chau):
+    client.force_login(department_officer)
+    form = {**default_texts(lai_chau), "province": lai_chau.pk, "subject": "V/v {nam}"}
+    page = client.post("/admin/reports/lettertexts/add/", form).content.decode()
+    assert "Vui lòng sửa các lỗi được đánh dấu dưới đây." in page
+    assert "Please correct" not in page

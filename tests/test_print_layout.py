@@ -4,6 +4,7 @@ properties."""
 
 import re
 import subprocess
+import zipfile
 from datetime import date, timedelta
 from io import BytesIO
 
@@ -11,6 +12,7 @@ import pytest
 from django.utils import timezone
 from docx import Document
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from ocop.registry.generate import generate
 from ocop.registry.models import Product, Province
@@ -128,3 +130,123 @@ def test_the_expiring_reports_headings_keep_their_words_whole(tmp_path):
     headings = [heading for heading, _ in docx_writer.EXPIRING_COLUMNS]
     missing = [w for heading in headings for w in heading.split() if w not in words]
     assert missing == []
+
+
+# --- printing as the department prints (issue 19, item 4) --------------------------------------
+
+
+def test_the_workbook_prints_each_appendix_a4_landscape_one_page_wide_at_12_pt():
+    small_registry()
+    book = load_workbook(BytesIO(lists_file(DAY, ".xlsx").content))
+    for name in ("Phụ lục I", "Phụ lục II"):
+        sheet = book[name]
+        setup = sheet.page_setup
+        assert (setup.orientation, setup.paperSize) == ("landscape", 9)
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        # The header row alone repeats and stays frozen; the title rows above it do not.
+        assert sheet.print_title_rows == "$5:$5"
+        assert sheet.freeze_panes == "A6"
+        assert (sheet.sheet_view.topLeftCell, sheet.sheet_view.pane.ySplit) == ("A5", 1)
+        # Each sheet numbers its own pages from 1, its name in the footer.
+        assert (setup.firstPageNumber, setup.useFirstPageNumber) == (1, True)
+        assert sheet.oddFooter.center.text == f"{name} - Trang &P"
+        # Fitting to the width prints the 12 pt text at 10 pt or more: the columns are about
+        # one page wide, counted in the default font's digits.
+        assert book._fonts[0].name == "Times New Roman"
+        widths = [sheet.column_dimensions[get_column_letter(n)].width for n in range(1, 10)]
+        table_px = sum(round(width * 8) + 5 for width in widths)
+        printable_px = (11.69 - sheet.page_margins.left - sheet.page_margins.right) * 96
+        assert 12 * min(1, printable_px / table_px) >= 10
+        # The footer (0.3 in from the edge) stays clear of the table (0.75 in).
+        assert sheet.page_margins.bottom - sheet.page_margins.footer >= 0.4
+
+
+def test_the_printed_workbook_numbers_each_appendix_from_one_at_a_readable_size(
+    long_lists, tmp_path
+):
+    content = pdf.to_pdf(lists_file(DAY, ".xlsx").content, ".xlsx")
+    pages = pages_of(content, tmp_path)
+    footers = [lines[-1] for lines in pages]
+    second = footers.index("Phụ lục II - Trang 1")
+    assert footers[:second] == [f"Phụ lục I - Trang {n}" for n in range(1, second + 1)]
+    assert footers[second:] == [
+        f"Phụ lục II - Trang {n}" for n in range(1, len(pages) - second + 1)
+    ]
+    assert all(any(line.startswith("STT") for line in lines) for lines in pages)
+    assert [
+        n for n, lines in enumerate(pages, 1) if ends_on_a_heading(lines[:-1], long_lists)
+    ] == []
+    assert min(printed_sizes(content, tmp_path)) >= 10
+
+
+def printed_sizes(content: bytes, tmp_path) -> list[float]:
+    """The printed size of each word in a PDF, from the height of its box: LibreOffice prints
+    Times New Roman in Liberation Serif, whose box is 1.107 times the size; a page shrunk to
+    fit the width shrinks the boxes with it."""
+    path = tmp_path / "sizes.pdf"
+    path.write_bytes(content)
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    boxes = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', html)
+    return [(float(bottom) - float(top)) / 1.107 for top, bottom in boxes]
+
+
+def test_the_lists_in_word_restart_page_numbers_in_each_appendix():
+    small_registry()
+    document = Document(BytesIO(lists_file(DAY, ".docx").content))
+    starts = [section._sectPr.find(docx_writer.qn("w:pgNumType")) for section in
+              document.sections]  # fmt: skip
+    assert [s is not None and s.get(docx_writer.qn("w:start")) for s in starts] == ["1", "1"]
+    assert [section.different_first_page_header_footer for section in document.sections] == [
+        True,
+        True,
+    ]
+
+
+@pytest.mark.parametrize(
+    "make", [lambda: letter_file(DAY, ".docx"), lambda: lists_file(DAY, ".docx")],
+    ids=["letter", "lists"],
+)  # fmt: skip
+def test_word_files_carry_no_template_leftovers_and_one_case_of_author(make):
+    small_registry()
+    content = make().content
+    with zipfile.ZipFile(BytesIO(content)) as package:
+        names = package.namelist()
+        application = package.read("docProps/app.xml").decode()
+    assert "Macintosh" not in application and "Sổ đăng ký OCOP" in application
+    assert not [name for name in names if "thumbnail" in name]
+    author = Document(BytesIO(content)).core_properties.author
+    assert author == issuing_body() == "Sở Nông nghiệp và Môi trường"
+    assert Document(BytesIO(content)).core_properties.keywords == ""
+
+
+def test_the_letters_header_gives_the_subject_two_lines_and_the_number_a_13_mm_blank(tmp_path):
+    small_registry()
+    content = letter_file(DAY, ".pdf").content
+    first = pages_of(content, tmp_path)[0]
+    subject = first[first.index(next(line for line in first if "V/v" in line)) :]
+    # "V/v … đến hết ngày" then "… 31/12/2025", each line beside or under the header.
+    assert "31/12/2025" in subject[1] and subject[1].strip() != "31/12/2025"
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(content)
+    html = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    so = re.search(r'xMax="([\d.]+)" yMax="[\d.]+">Số:<', html)
+    symbol = re.search(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" yMax="[\d.]+">/SNNMT', html)
+    blank_mm = (float(symbol[1]) - float(so[1])) * 25.4 / 72
+    assert 12 <= blank_mm <= 14
+
+
+def test_the_lists_take_fewer_pages_with_the_wider_address_column(
+    long_lists, tmp_path, monkeypatch
+):
+    widths = dict(docx_writer.LIST_COLUMNS)
+    assert widths["Địa chỉ"] == max(widths.values()) and sum(widths.values()) <= 25.2
+    now = len(pages_of(lists_file(DAY, ".pdf").content, tmp_path))
+    before = [("STT", 1.3), ("Tên sản phẩm", 4.7), ("Chủ thể", 4.7), ("Địa chỉ", 3.2),
+              ("Hạng sao", 1.7), ("Quyết định công nhận (số, ngày)", 3.9),
+              ("Cơ quan ban hành", 3.3), ("Hiệu lực đến hết ngày", 2.4)]  # fmt: skip
+    monkeypatch.setattr(docx_writer, "LIST_COLUMNS", before)
+    assert now <= 0.8 * len(pages_of(lists_file(DAY, ".pdf").content, tmp_path))

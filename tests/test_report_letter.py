@@ -85,7 +85,7 @@ def test_it_carries_the_header_of_decree_30(letter):
     assert all(run.bold for p in right.paragraphs[:2] for run in p.runs)
     number, place = letter.tables[0].rows[1].cells
     assert texts(number) == [
-        "Số:      /SNNMT-PTNT&QLCL",
+        "Số:           /SNNMT-PTNT&QLCL",
         "V/v thông tin danh sách sản phẩm OCOP tỉnh Lai Châu đến hết ngày 31/12/2025",
     ]
     assert texts(place) == ["Lai Châu, ngày      tháng 01 năm 2026"]
@@ -129,7 +129,7 @@ def test_it_takes_the_departments_texts_from_the_back_office(registry):
     document = Document(BytesIO(letter_file(DAY, ".docx").content))
     assert "Kính gửi:\tỦy ban nhân dân tỉnh Lai Châu." in texts(document)
     assert texts(document.tables[1].rows[0].cells[1])[-1] == "Nguyễn Văn An"
-    assert texts(document.tables[0].rows[1].cells[0])[0] == "Số:      /SNNMT-KHTC"
+    assert texts(document.tables[0].rows[1].cells[0])[0] == "Số:           /SNNMT-KHTC"
 
 
 def test_the_page_is_a4_with_the_margins_and_font_of_decree_30(letter):

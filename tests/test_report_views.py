@@ -1,9 +1,11 @@
 """The department officer's reports page: pick a date, download the letter and the lists."""
 
+from datetime import date
 from io import BytesIO
 
 import openpyxl
 import pytest
+from django.utils import timezone
 from docx import Document
 
 from ocop.reports import lists, pdf
@@ -37,14 +39,20 @@ def test_a_logged_in_user_without_a_role_is_refused(client, django_user_model):
     assert client.get("/bao-cao/").status_code == 403
 
 
-def test_the_page_offers_a_date_and_every_download(officer):
+def test_the_page_offers_a_date_and_every_download(officer, monkeypatch):
+    monkeypatch.setattr(timezone, "localdate", lambda *args: date(2026, 12, 7))
     page = officer.get("/bao-cao/").content.decode()
-    assert 'type="date" id="ngay" name="ngay"' in page
+    # Typed dd/mm/yyyy (not the browser's own date field), the last 31/12 to begin with.
+    assert '<input type="text" id="ngay" name="ngay" value="31/12/2025"' in page
+    assert 'placeholder="dd/mm/yyyy"' in page and 'type="date"' not in page
+    # In the back office's frame, its menu showing the reports page as the current one.
+    assert 'class="bo-nav"' in page and 'href="/bao-cao/" aria-current="page"' in page
     for url in [
         "/bao-cao/cong-van.docx",
         "/bao-cao/cong-van.pdf",
         "/bao-cao/danh-sach.xlsx",
         "/bao-cao/danh-sach.docx",
+        "/bao-cao/danh-sach.pdf",
         "/bao-cao/sap-het-han.xlsx",
         "/bao-cao/sap-het-han.docx",
     ]:

@@ -93,3 +93,8 @@ def month_after(d: date) -> date:
     """The first day of the month after `d`: the letter on the figures at 31/12/2025 is signed
     in January 2026, the one at 30/06/2026 in July."""
     return date(d.year + d.month // 12, d.month % 12 + 1, 1)
+
+
+def last_year_end(today: date) -> date:
+    """The last 31/12 on or before `today`: the day the yearly letter counts to (OCOP.md §8)."""
+    return today if (today.month, today.day) == (12, 31) else date(today.year - 1, 12, 31)

@@ -13,6 +13,7 @@ from ocop.reports.models import LetterTexts
 from ocop.reports.placeholders import fill, problem
 
 BLANK = " " * 6  # where the clerk writes the number and the day by hand
+NUMBER_BLANK = " " * 11  # after "Số:", 13 mm at 13 pt as in the department's letters
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO_LINE = "Độc lập - Tự do - Hạnh phúc"
 
@@ -63,6 +64,7 @@ class Letter:
     signer_authority: str
     signer_title: str
     signer_name: str
+    author: str  # the issuing body as written (the header prints it in capitals)
     figures: Figures
     lists: Lists
     appendix_reference: str
@@ -79,7 +81,7 @@ def build_letter(day: date, province: Province, issued_on: date | None = None) -
     return Letter(
         parent_body=text("parent_body").upper(),
         issuing_body=text("issuing_body").upper(),
-        number=f"Số:{BLANK}/{text('symbol')}",
+        number=f"Số:{NUMBER_BLANK}/{text('symbol')}",
         subject=f"V/v {text('subject')}",
         place_and_date=f"{text('place')}, {issue.words()}",
         recipients=lines(text("recipients")),
@@ -88,6 +90,7 @@ def build_letter(day: date, province: Province, issued_on: date | None = None) -
         signer_authority=text("signer_authority").upper(),
         signer_title=text("signer_title").upper(),
         signer_name=text("signer_name"),
+        author=text("issuing_body"),
         figures=lists.figures,
         lists=lists,
         appendix_reference=text.appendix_reference(),
@@ -135,6 +138,14 @@ def placeholder_values(figures: Figures, province, issue: IssueDate, issuing_bod
         "so_san_pham_het_han": str(figures.expired_products),
         "so_san_pham_bi_thu_hoi": str(figures.revoked_products or 0),
     }
+
+
+def live_values(province: Province, day: date) -> dict[str, str]:
+    """What each placeholder holds for `province` on `day` in the registry now, the letter
+    dated the month after (the values the letter of that day would print)."""
+    lists = checked_lists(day, Product.objects.in_province(province))
+    texts = LetterTexts.for_province(province)
+    return Filler(texts, province, lists.figures, IssueDate.for_report(day)).values
 
 
 def body_paragraphs(text: Filler, figures: Figures) -> list[str]:

@@ -1,5 +1,6 @@
 """PDF from the Word file itself, through LibreOffice (Debian package libreoffice-writer-nogui,
-installed by `make install`), so the PDF is exactly the letter the clerk would print."""
+installed by `make install`), so the PDF is exactly the letter the clerk would print; the
+letter's and the lists' PDF alike (the lists' Word file, each appendix numbered from 1)."""
 
 import shutil
 import subprocess
@@ -26,11 +27,17 @@ def soffice() -> str:
 
 
 def docx_to_pdf(docx: bytes) -> bytes:
+    return to_pdf(docx, ".docx")
+
+
+def to_pdf(content: bytes, suffix: str) -> bytes:
+    """A Word (".docx") or, where LibreOffice Calc is installed, an Excel (".xlsx") file
+    printed to PDF as LibreOffice prints it."""
     program = soffice()
     with tempfile.TemporaryDirectory(prefix="ocop-pdf-") as folder:
         folder = Path(folder)
-        source = folder / "van-ban.docx"
-        source.write_bytes(docx)
+        source = folder / f"van-ban{suffix}"
+        source.write_bytes(content)
         # A profile of its own: no write into the home folder, and two conversions at the same
         # time do not fight over one profile's lock.
         profile = (folder / "profile").as_uri()

@@ -4,24 +4,21 @@ built. docs/reports.md lists them (tests/test_letter_templates.py checks it does
 
 from string import Formatter
 
-PLACEHOLDERS = {
-    "tinh": "tên tỉnh (Lai Châu)",
-    "co_quan": "cơ quan ban hành (Sở Nông nghiệp và Môi trường)",
-    "ngay_bao_cao": "ngày tính số liệu (31/12/2025)",
-    "thang_ban_hanh": "tháng ban hành công văn (01)",
-    "nam_ban_hanh": "năm ban hành công văn (2026)",
-    "so_san_pham_con_han": "số sản phẩm còn thời hạn (143)",
-    "cac_hang_sao": (
-        "số sản phẩm theo hạng sao, hạng cao trước, bỏ hạng không có sản phẩm "
-        "(17 sản phẩm đạt hạng 4 sao, 126 sản phẩm đạt hạng 3 sao)"
-    ),
+PLACEHOLDERS = {  # what each holds; the editor shows beside it the registry's value today
+    "tinh": "tên tỉnh",
+    "co_quan": "cơ quan ban hành",
+    "ngay_bao_cao": "ngày tính số liệu",
+    "thang_ban_hanh": "tháng ban hành công văn",
+    "nam_ban_hanh": "năm ban hành công văn",
+    "so_san_pham_con_han": "số sản phẩm còn thời hạn",
+    "cac_hang_sao": "số sản phẩm theo hạng sao, hạng cao trước, bỏ hạng không có sản phẩm",
     "so_5_sao": "số sản phẩm còn thời hạn đạt hạng 5 sao",
     "so_4_sao": "số sản phẩm còn thời hạn đạt hạng 4 sao",
     "so_3_sao": "số sản phẩm còn thời hạn đạt hạng 3 sao",
-    "so_chu_the": "số chủ thể có sản phẩm còn thời hạn (71)",
-    "so_xa_phuong": "số xã, phường có sản phẩm còn thời hạn (19)",
-    "so_san_pham_het_han": "số sản phẩm hết thời hạn, chưa đánh giá lại (62)",
-    "so_san_pham_bi_thu_hoi": "số sản phẩm bị thu hồi (0)",
+    "so_chu_the": "số chủ thể có sản phẩm còn thời hạn",
+    "so_xa_phuong": "số xã, phường có sản phẩm còn thời hạn",
+    "so_san_pham_het_han": "số sản phẩm hết thời hạn, chưa đánh giá lại",
+    "so_san_pham_bi_thu_hoi": "số sản phẩm bị thu hồi",
 }
 BRACES_HINT = "muốn in dấu ngoặc nhọn thì gõ hai lần: {{ hoặc }}"
 

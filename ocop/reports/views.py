@@ -1,4 +1,5 @@
-"""The department officer's reports page: pick a date, download the letter and the lists."""
+"""The department officer's reports page, in the back office: pick a date (the last 31/12
+unless asked), download the letter and the lists in Word, PDF or Excel."""
 
 import contextlib
 from datetime import timedelta
@@ -9,10 +10,11 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from ocop.accounts.access import require
-from ocop.domain.dates import asked_day, parse_day
+from ocop.domain.dates import asked_day, last_year_end, parse_day
 from ocop.domain.roles import Action
 from ocop.registry.models import Province
 from ocop.reports import documents
+from ocop.reports.admin import texts_url
 from ocop.reports.letter import build_letter
 from ocop.reports.lists import FiguresMismatch
 from ocop.reports.pdf import PdfError
@@ -110,9 +112,15 @@ def _issued_on(request):
 
 
 def _page(request, error: str = "", status: int = 200):
-    """The form, keeping the dates the officer typed when they are dates."""
+    """The form, keeping the dates the officer typed when they are dates; the letter's day is
+    the last 31/12 (the yearly letter's) until one is typed."""
     today = timezone.localdate()
-    context = {"day": today, "start": today, "end": today + timedelta(days=EXPIRING_DAYS)}
+    context = {
+        "day": last_year_end(today),
+        "start": today,
+        "end": today + timedelta(days=EXPIRING_DAYS),
+        "texts_url": texts_url(documents.default_province()),
+    }
     for key, name in (
         ("day", "ngay"),
         ("issued_on", "ngay_ban_hanh"),
