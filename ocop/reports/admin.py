@@ -2,7 +2,6 @@ import copy
 
 from django.conf import settings
 from django.contrib import admin
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -103,14 +102,6 @@ class LetterTextsAdmin(ScopedAdmin):
         if province is not None:
             fieldsets[1][1]["description"] = placeholder_help(province, _day(request))
         return fieldsets
-
-    def changelist_view(self, request, extra_context=None):
-        # The list of one province's one row said "0 nội dung công văn" with an Add button:
-        # the editor opens on the province's own texts instead (saved, or preset to save).
-        province = self._province(request)
-        if province is not None and self.get_queryset(request).count() <= 1:
-            return redirect(texts_url(province))
-        return super().changelist_view(request, extra_context)
 
 
 def _day(request):
