@@ -177,20 +177,24 @@ def test_the_printed_workbook_numbers_each_appendix_from_one_at_a_readable_size(
     assert [
         n for n, lines in enumerate(pages, 1) if ends_on_a_heading(lines[:-1], long_lists)
     ] == []
-    assert min(printed_sizes(content, tmp_path)) >= 10
+    assert min(printed_sizes(content, tmp_path)) >= 10  # 12 pt text, 11 pt footer
+
+
+BOX_PER_POINT = 1.3
 
 
 def printed_sizes(content: bytes, tmp_path) -> list[float]:
-    """The printed size of each word in a PDF, from the height of its box: LibreOffice prints
-    Times New Roman in Liberation Serif, whose box is 1.107 times the size; a page shrunk to
-    fit the width shrinks the boxes with it."""
+    """The printed size of each word in a PDF, from the height of the box pdftotext gives it:
+    LibreOffice prints Times New Roman in Liberation Serif, whose box is 1.3 times the size
+    (12 pt text of the Word lists: 15.6 pt boxes); a page shrunk to fit the width shrinks the
+    boxes with it."""
     path = tmp_path / "sizes.pdf"
     path.write_bytes(content)
     html = subprocess.run(
         ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
     boxes = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', html)
-    return [(float(bottom) - float(top)) / 1.107 for top, bottom in boxes]
+    return [(float(bottom) - float(top)) / BOX_PER_POINT for top, bottom in boxes]
 
 
 def test_the_lists_in_word_restart_page_numbers_in_each_appendix():
@@ -250,3 +254,13 @@ def test_the_lists_take_fewer_pages_with_the_wider_address_column(
               ("Cơ quan ban hành", 3.3), ("Hiệu lực đến hết ngày", 2.4)]  # fmt: skip
     monkeypatch.setattr(docx_writer, "LIST_COLUMNS", before)
     assert now <= 0.8 * len(pages_of(lists_file(DAY, ".pdf").content, tmp_path))
+
+
+def test_the_expiring_workbook_prints_one_page_wide_at_a_readable_size():
+    small_registry()
+    content = expiring_file(DAY, date(2026, 12, 31), ".xlsx").content
+    sheet = load_workbook(BytesIO(content))["Sắp hết hạn"]
+    widths = [sheet.column_dimensions[get_column_letter(n)].width for n in range(1, 13)]
+    printable_px = (11.69 - sheet.page_margins.left - sheet.page_margins.right) * 96
+    assert 12 * min(1, printable_px / sum(round(w * 8) + 5 for w in widths)) >= 10
+    assert sheet.freeze_panes == "A6" and sheet.oddFooter.center.text == "Sắp hết hạn - Trang &P"

@@ -111,7 +111,7 @@ def _workbook() -> Workbook:
     workbook.remove(workbook.active)
     # The default font is what column widths are counted in (Excel and LibreOffice alike):
     # Calibri, openpyxl's, is missing where LibreOffice prints, and a wider stand-in made
-    # every column wider and the printed text about 8 pt. openpyxl has no setter for it.
+    # every column wider and the printed text about 7 pt. openpyxl has no setter for it.
     workbook._fonts = IndexedList([Font(name=FONT, size=12, family=1)])
     return workbook
 
