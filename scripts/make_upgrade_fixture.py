@@ -2,12 +2,14 @@
 that release computes from it (tests/test_upgrade.py migrates a copy with this checkout and
 compares). Run from a checkout, with git and network-free pip as `make install` uses:
 
-    python3 scripts/make_upgrade_fixture.py v2026.12.0
+    .venv/bin/python scripts/make_upgrade_fixture.py v2026.12.0 postgres://postgres@127.0.0.1:5432/x
 
 It checks the release out in a temporary worktree, installs it in a venv of its own, and there,
 with a new SQLite database: migrates, imports the sample list (tests/data/ocop-mau-2019-2026.xlsx),
 records a revocation, a re-evaluation's decision and a change of a product as the back office
-would, then saves the database (gzip) and `ocop summary --json --breakdowns` on DAYS."""
+would, then saves the database (gzip) and `ocop summary --json --breakdowns` on DAYS. Given a
+PostgreSQL URL, it does the same in a new database on that server (named after the URL's, with
+`_upgrade`; dropped after) and saves a `pg_dump --format=custom` of it."""
 
 import gzip
 import json
@@ -17,8 +19,9 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "tests" / "data" / "upgrade"
@@ -50,26 +53,54 @@ def run(*args, **kwargs) -> str:
     return done.stdout
 
 
-def main(release: str) -> None:
+def main(release: str, postgres: str | None) -> None:
     commit = run("git", "-C", str(ROOT), "rev-parse", "--short", f"{release}^{{commit}}").strip()
     with tempfile.TemporaryDirectory(prefix="ocop-upgrade-") as work:
         tree = Path(work) / "release"
         run("git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), commit)
         try:
-            figures = make(tree, Path(work) / "data")
-            save(Path(work) / "data" / "ocop.sqlite3", release, commit, figures)
+            install(tree)
+            data = Path(work) / "data"
+            figures = {"sqlite": make(tree, data, f"sqlite:///{data / 'ocop.sqlite3'}")}
+            save_sqlite(data / "ocop.sqlite3", release)
+            if postgres:
+                with new_database(postgres) as url:
+                    figures["postgresql"] = make(tree, Path(work) / "data-pg", url)
+                    save_postgres(url, release)
+            save_figures(release, commit, figures)
         finally:
             run("git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree))
 
 
-def make(tree: Path, data: Path) -> dict:
+def install(tree: Path) -> None:
     venv = tree / ".venv"
     run(sys.executable, "-m", "venv", str(venv))
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet"]
     run(*pip, "-c", str(tree / "requirements.lock"), "-e", str(tree))
+
+
+@contextmanager
+def new_database(server_url: str):
+    import psycopg
+
+    parts = urlsplit(server_url)
+    name = parts.path.strip("/") + "_upgrade"
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as server:
+        server.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        server.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield parts._replace(path=f"/{name}").geturl()
+    finally:
+        with psycopg.connect(admin, autocommit=True) as server:
+            server.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def make(tree: Path, data: Path, url: str) -> dict:
+    venv = tree / ".venv"
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{data / 'ocop.sqlite3'}",
+        "DATABASE_URL": url,
         "OCOP_DATA_DIR": str(data),
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     }
@@ -86,7 +117,7 @@ def make(tree: Path, data: Path) -> dict:
     }
 
 
-def save(database: Path, release: str, commit: str, figures: dict) -> None:
+def save_sqlite(database: Path, release: str) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     compact = database.with_name("compact.sqlite3")
     with closing(sqlite3.connect(database)) as connection:  # one file: WAL folded in, no gaps
@@ -94,11 +125,21 @@ def save(database: Path, release: str, commit: str, figures: dict) -> None:
     target = OUT / f"ocop-{release}.sqlite3.gz"
     with compact.open("rb") as source, gzip.GzipFile(target, "wb", mtime=0) as out:
         shutil.copyfileobj(source, out)
+    print(f"{target} ({target.stat().st_size} bytes)")
+
+
+def save_postgres(url: str, release: str) -> None:
+    # Custom format, compressed; no owner or grants: restored under whatever role runs the test.
+    target = OUT / f"ocop-{release}.pgdump"
+    run("pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--file={target}", url)
+    print(f"{target} ({target.stat().st_size} bytes)")
+
+
+def save_figures(release: str, commit: str, figures: dict) -> None:
     made = {"release": release, "commit": commit, "days": DAYS, "figures": figures}
     text = json.dumps(made, ensure_ascii=False, indent=1)
     (OUT / f"figures-{release}.json").write_text(text + "\n", encoding="utf-8")
-    print(f"{target} ({target.stat().st_size} bytes), figures-{release}.json")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "v2026.12.0")
+    main(sys.argv[1] if len(sys.argv) > 1 else "v2026.12.0", (sys.argv[2:] or [None])[0])

@@ -1,7 +1,7 @@
 """The log chained by SHA-256, so that an entry edited or removed behind the application's back
-is found (docs/audit.md#the-hash-chain). Each entry gets one link, in audit_chainlink: its position
-in the chain and `hash = sha256(previous link's hash + the entry as canonical JSON)`, the
-entry's JSON holding the import changes it owns. A check walks the links in order and names
+is found (docs/audit.md#the-hash-chain). Each entry gets one link, in audit_chainlink: its
+position in the chain and `hash = sha256(previous link's hash + sha256(the entry as canonical
+JSON, then each import change it owns, one a line))`. A check walks the links in order and names
 the first entry that no longer matches, or the place where one is missing.
 
 Why links in a table of their own, written by Python after each commit, rather than a hash
@@ -54,24 +54,14 @@ RECENT = timedelta(hours=1)
 LOCK_KEY = 0x4F434F50
 
 
-def canonical(entry: tuple, changes: list[tuple]) -> bytes:
-    """The entry as read back from the database, in one byte form on SQLite and PostgreSQL."""
-    return json.dumps(
-        [[_plain(v) for v in entry], [[_plain(v) for v in row] for row in changes]],
-        ensure_ascii=False,
-        sort_keys=True,
-        separators=(",", ":"),
-    ).encode()
+def _json(values: tuple) -> bytes:
+    """A row as read back from the database, in one byte form on SQLite and PostgreSQL."""
+    plain = [v.astimezone(UTC).isoformat() if isinstance(v, datetime) else v for v in values]
+    return json.dumps(plain, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
-def _plain(value):
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat()
-    return value
-
-
-def link_hash(previous: str, entry: tuple, changes: list[tuple]) -> str:
-    return hashlib.sha256(previous.encode() + canonical(entry, changes)).hexdigest()
+def link_hash(previous: str, content: str) -> str:
+    return hashlib.sha256(f"{previous}{content}".encode()).hexdigest()
 
 
 def _models(apps=None):
@@ -80,19 +70,22 @@ def _models(apps=None):
     return [apps.get_model("audit", name) for name in ("Entry", "ImportChange", "ChainLink")]
 
 
-def _changes_of(ImportChange, using, ids: list[int]) -> dict[int, list[tuple]]:
-    """The import changes of entries `ids` (sorted), in one query over their range."""
-    found = {pk: [] for pk in ids}
-    rows = (
+def contents(Entry, ImportChange, using: str, ids: list[int]) -> dict[int, str]:
+    """SHA-256 of each entry of `ids` (sorted) with its import changes: the entry's row, then
+    each change's, one a line. Two queries, the changes streamed in order and hashed as they
+    come: an import's 100,000 rows are never held at once."""
+    rows = Entry.objects.using(using).filter(pk__in=ids).order_by("id")
+    digests = {row[0]: hashlib.sha256(_json(row)) for row in rows.values_list(*ENTRY_FIELDS)}
+    changes = (
         ImportChange.objects.using(using)
         .filter(entry__gte=ids[0], entry__lte=ids[-1])
         .order_by("entry_id", "id")
         .values_list("entry_id", *CHANGE_FIELDS)
     )
-    for entry_id, *row in rows.iterator(chunk_size=5000):
-        if entry_id in found:
-            found[entry_id].append(tuple(row))
-    return found
+    for entry_id, *row in changes.iterator(chunk_size=5000):
+        if entry_id in digests:
+            digests[entry_id].update(b"\n" + _json(row))
+    return {pk: digest.hexdigest() for pk, digest in digests.items()}
 
 
 def seal(using: str = "default", apps=None, since: datetime | None = None) -> int:
@@ -116,13 +109,12 @@ def seal(using: str = "default", apps=None, since: datetime | None = None) -> in
         pending = pending.exclude(pk__in=links.filter(entry__in=pending).values("entry_id"))
         ids = list(pending.order_by("id").values_list("id", flat=True))
         for start in range(0, len(ids), BATCH):
-            chunk = ids[start : start + BATCH]
-            rows = Entry.objects.using(using).filter(pk__in=chunk).order_by("id")
-            changes = _changes_of(ImportChange, using, chunk)
             made = []
-            for entry in rows.values_list(*ENTRY_FIELDS):
-                position, previous = position + 1, link_hash(previous, entry, changes[entry[0]])
-                made.append(ChainLink(position=position, entry_id=entry[0], hash=previous))
+            for entry_id, content in contents(
+                Entry, ImportChange, using, ids[start : start + BATCH]
+            ).items():
+                position, previous = position + 1, link_hash(previous, content)
+                made.append(ChainLink(position=position, entry_id=entry_id, hash=previous))
             links.bulk_create(made)
             sealed += len(made)
     return sealed
@@ -165,18 +157,10 @@ def verify(using: str = "default", expect_head: str | None = None) -> Verdict:
     while batch := list(links.filter(position__gt=last)[:BATCH].values_list(
         "position", "entry_id", "hash"
     )):  # fmt: skip
-        ids = sorted(entry_id for _, entry_id, _ in batch)
-        entries = {
-            row[0]: row
-            for row in Entry.objects.using(using).filter(pk__in=ids).values_list(*ENTRY_FIELDS)
-        }
-        changes = _changes_of(ImportChange, using, ids)
+        found = contents(Entry, ImportChange, using, sorted(e for _, e, _ in batch))
         for position, entry_id, stored in batch:
-            problem = _problem(position, expected, entries.get(entry_id), entry_id)
-            if (
-                problem is None
-                and link_hash(previous, entries[entry_id], changes[entry_id]) != stored
-            ):
+            problem = _problem(position, expected, found.get(entry_id), entry_id)
+            if problem is None and link_hash(previous, found[entry_id]) != stored:
                 problem = (
                     f"Mục nhật ký #{entry_id} (vị trí {position} của chuỗi) đã bị sửa: nội dung "
                     "của nó, hoặc các thay đổi do nhập danh sách nó ghi, không còn khớp mã băm."
@@ -202,14 +186,14 @@ def verify(using: str = "default", expect_head: str | None = None) -> Verdict:
     return verdict
 
 
-def _problem(position: int, expected: int, entry, entry_id: int) -> str | None:
+def _problem(position: int, expected: int, content: str | None, entry_id: int) -> str | None:
     if position != expected:
         return (
             f"Chuỗi nhật ký bị đứt trước mục #{entry_id}: thiếu vị trí {expected}"
             + (f" đến {position - 1}" if position - 1 > expected else "")
             + " (các mục đó đã bị xóa cùng mắt xích của chúng)."
         )
-    if entry is None:
+    if content is None:
         return f"Mục nhật ký #{entry_id} (vị trí {position} của chuỗi) đã bị xóa."
     return None
 
