@@ -16,11 +16,16 @@ from django.db.utils import DatabaseError
 from ocop import cli_messages
 from ocop.database_state import UNREACHABLE, find_problem
 
+# The commands that create, drop or replace tables and triggers: with DATABASE_OWNER_URL set,
+# they connect as the schema's owner, every other command and the site as DATABASE_URL's role.
+OWNER_COMMANDS = ("migrate", "restore", "flush")
+
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ocop.settings")
     cli_messages.install()
     _ensure_data_dir()
+    _connect_as_owner(sys.argv[1] if len(sys.argv) > 1 else "")
     from ocop.shared.change_source import source
 
     # What a command writes is logged as from the command line, with who ran it where.
@@ -37,6 +42,16 @@ def _operator() -> str:
         return f"{getpass.getuser()}@{socket.gethostname()}"
     except (KeyError, OSError):  # no name for this uid (a container)
         return socket.gethostname()
+
+
+def _connect_as_owner(command: str) -> None:
+    from django.conf import settings
+
+    from ocop.settings import database_from_url
+
+    if command in OWNER_COMMANDS and settings.DATABASE_OWNER_URL:
+        # Before the first query: Django reads DATABASES when it opens its first connection.
+        settings.DATABASES["default"] = database_from_url(settings.DATABASE_OWNER_URL)
 
 
 def _ensure_data_dir() -> None:

@@ -116,6 +116,10 @@ if env("DATABASE_REPLICA_URL", ""):
     DATABASES["replica"] = database_from_url(env("DATABASE_REPLICA_URL", ""))
     # Under test the replica is the test database itself, as streaming replication would be.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+# On PostgreSQL the schema may belong to a role of its own, which the site's role
+# (DATABASE_URL) cannot alter: the commands that change the schema connect as it (ocop/cli.py,
+# docs/deployment.md#two-roles-on-postgresql).
+DATABASE_OWNER_URL = env("DATABASE_OWNER_URL", "")
 DATABASE_ROUTERS = ["ocop.shared.replica.ReplicaRouter"]
 # Paths whose requests read from the primary even on GET: the officers' side.
 OCOP_PRIMARY_PATHS = ["/admin/", "/lam-viec/", "/bao-cao/"]

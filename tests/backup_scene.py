@@ -14,8 +14,9 @@ from django.db import connection
 from django.test import Client
 from PIL import Image
 
+from ocop.audit import chain as audit_chain
 from ocop.audit import triggers as audit_triggers
-from ocop.audit.models import Entry
+from ocop.audit.models import ChainLink, Entry
 from ocop.catalog.models import MisuseReport, ProductPhoto
 from ocop.registry.models import Product
 from ocop.registry.summary import summarize
@@ -69,6 +70,10 @@ def describe() -> None:
                 "pk", "timestamp", "action", "object_repr", "changes", "source", "path"
             )
         ],
+        "chain": [
+            list(link) for link in ChainLink.objects.values_list("position", "entry_id", "hash")
+        ],
+        "chain_verdict": audit_chain.verify().problem or audit_chain.verify().head,
         "audit_guarded": audit_triggers.in_place(connection),
         "triggers": triggers(),
         "freshness_missing": freshness.missing_triggers(connection),

@@ -110,6 +110,11 @@ def test_a_restore_gives_back_the_same_registry(made, target, migrated):
     assert "Chè Shan tuyết Nậm Sỏ" in after["search"] and after["search"] == before["search"]
     assert after["files"] == before["files"] and len(after["files"]) >= 5
     assert after["audit"] == before["audit"] and len(after["audit"]) >= 6
+    # Every entry chained, the same hashes, and the chain checked whole on the restored side.
+    assert [str(entry_id) for _, entry_id, _ in before["chain"]] == [e[0] for e in before["audit"]]
+    assert after["chain"] == before["chain"]
+    head = before["chain"][-1]
+    assert after["chain_verdict"] == before["chain_verdict"] == f"{head[0]}:{head[2]}"
     assert after["triggers"] == before["triggers"]
     assert after["audit_guarded"] and after["freshness_missing"] == []
     assert after["registry_version"]

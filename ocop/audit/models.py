@@ -107,3 +107,27 @@ class ImportChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.object_repr}"
+
+
+class ChainLink(models.Model):
+    """An entry's place in the log's hash chain (ocop.audit.chain): append-only as the log."""
+
+    position = models.BigIntegerField("vị trí", primary_key=True)
+    # No constraint: a link must outlive an entry deleted behind the application's back, to
+    # say which one is gone.
+    entry = models.OneToOneField(
+        Entry,
+        verbose_name="mục nhật ký",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    hash = models.CharField("mã băm SHA-256", max_length=64)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = "mắt xích của chuỗi nhật ký"
+        verbose_name_plural = "chuỗi nhật ký"
+
+    def __str__(self) -> str:
+        return f"{self.position}:{self.hash}"

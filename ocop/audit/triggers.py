@@ -8,17 +8,20 @@ the application's own paths, not against the server's administrator.
 `ocop flush` (which empties every table, the registry too) lifts them for its own run
 (ocop/audit/management/commands/flush.py)."""
 
-TABLES = ("audit_entry", "audit_importchange")
+# The chain's links (ocop.audit.chain) came with migration audit.0002; audit.0001 guards the
+# first two only (the third table does not exist yet when it runs).
+FIRST_TABLES = ("audit_entry", "audit_importchange")
+TABLES = (*FIRST_TABLES, "audit_chainlink")
 MESSAGE = "nhật ký thay đổi chỉ được ghi thêm, không được sửa hay xóa"
 
 
-def create_sql(vendor: str) -> list[str]:
+def create_sql(vendor: str, tables=TABLES) -> list[str]:
     if vendor == "postgresql":
         statements = [
             "CREATE OR REPLACE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS "
             f"$$ BEGIN RAISE EXCEPTION '{MESSAGE} (%)', TG_OP; END $$"
         ]
-        for table in TABLES:
+        for table in tables:
             statements += [
                 f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
                 "FOR EACH ROW EXECUTE FUNCTION audit_append_only()",
@@ -27,7 +30,7 @@ def create_sql(vendor: str) -> list[str]:
             ]
         return statements
     statements = []
-    for table in TABLES:
+    for table in tables:
         for operation in ("UPDATE", "DELETE"):
             statements.append(
                 f"CREATE TRIGGER {table}_no_{operation.lower()} BEFORE {operation} ON {table} "
@@ -36,10 +39,10 @@ def create_sql(vendor: str) -> list[str]:
     return statements
 
 
-def drop_sql(vendor: str) -> list[str]:
+def drop_sql(vendor: str, tables=TABLES) -> list[str]:
     if vendor == "postgresql":
         statements = []
-        for table in TABLES:
+        for table in tables:
             statements += [
                 f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}",
                 f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}",
@@ -47,20 +50,20 @@ def drop_sql(vendor: str) -> list[str]:
         return statements
     return [
         f"DROP TRIGGER IF EXISTS {table}_no_{operation} "
-        for table in TABLES
+        for table in tables
         for operation in ("update", "delete")
     ]
 
 
-def create(connection) -> None:
+def create(connection, tables=TABLES) -> None:
     with connection.cursor() as cursor:
-        for statement in create_sql(connection.vendor):
+        for statement in create_sql(connection.vendor, tables):
             cursor.execute(statement)
 
 
-def drop(connection) -> None:
+def drop(connection, tables=TABLES) -> None:
     with connection.cursor() as cursor:
-        for statement in drop_sql(connection.vendor):
+        for statement in drop_sql(connection.vendor, tables):
             cursor.execute(statement)
 
 

@@ -2,7 +2,7 @@
 said with what to do (docs/backup.md#ocop-doctor). Each check returns its findings, one
 Vietnamese sentence each; none writes anything. The workspace holds it because it looks into
 every app's tables (the files the catalog, dossiers and enforcement keep; the audit log's
-triggers)."""
+triggers and hash chain)."""
 
 from django.apps import apps
 from django.conf import settings
@@ -10,6 +10,7 @@ from django.core import checks
 from django.core.files.storage import default_storage
 from django.db import connection, models
 
+from ocop.audit import chain as audit_chain
 from ocop.audit import triggers as audit_triggers
 from ocop.catalog.models import ProductPhoto
 from ocop.catalog.photos import stored_names
@@ -56,6 +57,22 @@ def trigger_findings() -> list[str]:
     return found
 
 
+def chain_findings() -> list[str]:
+    verdict = audit_chain.verify()
+    if not verdict.ok:
+        return [
+            f"Nhật ký thay đổi bị can thiệp: {verdict.problem} Khôi phục nhật ký từ bản sao lưu "
+            "gần nhất còn nguyên vẹn và tìm hiểu ai có quyền ghi thẳng vào cơ sở dữ liệu "
+            "(docs/audit.md#the-hash-chain)."
+        ]
+    if verdict.unchained:
+        return [
+            f"{verdict.unchained} mục nhật ký chưa vào chuỗi mã băm. Chạy `ocop audit_chain "
+            "--seal`."
+        ]
+    return []
+
+
 def missing_files() -> list[str]:
     """Names of stored files some row refers to and the media folder lacks."""
     missing = []
@@ -99,7 +116,7 @@ def backup_findings() -> list[str]:
 
 
 # The database's own checks need a reachable, migrated database: they run after that one.
-DATABASE_CHECKS = (derived_findings, trigger_findings, file_findings)
+DATABASE_CHECKS = (derived_findings, trigger_findings, chain_findings, file_findings)
 
 
 def diagnose() -> list[str]:

@@ -9,11 +9,11 @@ from ocop.audit import triggers
 
 
 def create_triggers(apps, schema_editor):
-    triggers.create(schema_editor.connection)
+    triggers.create(schema_editor.connection, triggers.FIRST_TABLES)
 
 
 def drop_triggers(apps, schema_editor):
-    triggers.drop(schema_editor.connection)
+    triggers.drop(schema_editor.connection, triggers.FIRST_TABLES)
 
 
 class Migration(migrations.Migration):
