@@ -101,15 +101,19 @@ def loose_key(name: str) -> str:
 
 
 def parse_address(address: str) -> list[_Part]:
-    parts = []
-    for piece in _SPLIT.split(normalize_text(address)):
-        part = _level_of(piece.strip(" .-–"))
-        if part:
-            parts.append(part)
-    return parts
+    return [part for part in map(level_of, address_pieces(address)) if part]
 
 
-def _level_of(piece: str) -> _Part | None:
+def address_pieces(address: str) -> list[str]:
+    """The pieces of an address between its commas, and before each level word written without
+    one ("xã Nậm Sỏ huyện Tân Uyên"), in their order."""
+    pieces = (piece.strip(" .-–") for piece in _SPLIT.split(normalize_text(address)))
+    return [piece for piece in pieces if piece]
+
+
+def level_of(piece: str) -> _Part | None:
+    """The level (commune, district, province), kind and name of one piece, None when it names
+    no unit ("Bản Hon")."""
     lowered = piece.casefold()
     for level, words in (
         ("commune", _COMMUNE_WORDS),
