@@ -16,13 +16,14 @@ as the department's own letter writes them. A cell begins with a capital like an
 - An address that names a former unit (a district, or a town, all gone since 01/07/2025) gets
   today's unit beside it: "(nay là xã Bản Bo)"."""
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ocop.domain.addresses import address_pieces, level_of, loose_key
 from ocop.domain.display import title_words
-from ocop.domain.names import fold, normalize_text
+from ocop.domain.names import normalize_text
 
 # Longest first: "tổ dân phố" before "tổ".
 HAMLET_WORDS = ("tổ dân phố", "khu phố", "bản", "thôn", "xóm", "tổ", "khu", "khối", "làng")
@@ -55,16 +56,26 @@ class PlaceBook:
 def display_address(written: str, book: PlaceBook, today: tuple[str, str] | None = None) -> str:
     """`written` as places are written. `today`: (kind, name) of the current unit the importer
     resolved the address to, said beside an address that names a former unit."""
+    said = _SAID_TODAY.search(written)
+    if said:  # typed so, or printed by this function: written the same way again
+        written, today = written[: said.start()], _today_of(said.group(1), book) or today
     pieces = [_piece(piece, book) for piece in address_pieces(written)]
     pieces = [piece for piece in pieces if piece.text]
     if not pieces:
         return ""
     text = ", ".join(piece.text for piece in pieces)
     text = text[:1].upper() + text[1:]
-    former = any(piece.former for piece in pieces)
-    if today is not None and former and "nay la" not in fold(written):
-        text += f" (nay là {today[0]} {title_words(today[1])})"
+    if today is not None and (said or any(piece.former for piece in pieces)):
+        text += f" (nay là {today[0]} {book.spelled(today[1]) or title_words(today[1])})"
     return text
+
+
+_SAID_TODAY = re.compile(r"\s*\(\s*nay\s+(?:là|thuộc)\s+([^()]*)\)\s*$", re.IGNORECASE)
+
+
+def _today_of(text: str, book: PlaceBook) -> tuple[str, str] | None:
+    part = level_of(normalize_text(text))
+    return (part.kind, part.name) if part and part.level == "commune" else None
 
 
 @dataclass(frozen=True)

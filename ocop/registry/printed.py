@@ -4,8 +4,9 @@ one display form, and the issuer a list may say. What is stored, as typed, never
 - Addresses as places are written (ocop.domain.address_text), today's unit beside a former one.
 - Producers by the one rule for organisation names (ocop.domain.display); products with their
   place and known proper names capitalised, and one spelling per identity (names.product_key)
-  in the whole document: the best written (display.name_quality), so that "Gạo Séng Cù Ka
-  Lăng" and "Gạo séng cù Ka Lăng" never stand in two rows.
+  across the province's registry, so in every document alike: the best written of the
+  spellings its products carry (display.name_quality), so that "Gạo Séng Cù Ka Lăng" and
+  "Gạo séng cù Ka Lăng" never stand in two rows.
 - A name an officer wrote in the back office is printed as stored (name_set_by_officer), and it
   is the spelling the other products of its identity take.
 - A district committee is never printed for a decision of 01/07/2025 or later
@@ -17,7 +18,6 @@ from collections.abc import Iterable
 from ocop.domain.address_text import display_address
 from ocop.domain.display import name_quality, producer_display_name, product_display_name
 from ocop.domain.issuers import issuer_on_record
-from ocop.domain.names import product_key
 from ocop.registry.models import Decision, Producer, Product
 from ocop.registry.places import place_book, proper_names
 
@@ -31,12 +31,12 @@ class Printed:
         provinces = {product.unit.province_id for product in products}
         self.book = place_book(provinces)
         self.names = proper_names(provinces)
-        self._spelling = self._canonical_spellings(products)
+        self._spelling = self._canonical_spellings(_namesakes(products, provinces))
 
     def product(self, product: Product) -> str:
         if product.name_set_by_officer:
             return product.name
-        return self._spelling.get(product_key(product.name), product.name)
+        return self._spelling.get(product.name_key, product.name)
 
     def producer(self, producer: Producer) -> str:
         if producer.name_set_by_officer:
@@ -66,7 +66,7 @@ class Printed:
     def _canonical_spellings(self, products: list[Product]) -> dict[str, str]:
         by_identity = defaultdict(list)
         for product in sorted(products, key=lambda p: p.pk):
-            by_identity[product_key(product.name)].append(product)
+            by_identity[product.name_key].append(product)
         return {key: self._best(members) for key, members in by_identity.items()}
 
     def _best(self, members: list[Product]) -> str:
@@ -74,8 +74,32 @@ class Printed:
         if officers:
             return officers[0]
         shown = [product_display_name(p.name, self.names) for p in members]
-        # max keeps the first of equals: the oldest record's spelling.
-        return max(shown, key=lambda name: name_quality(name, self.names, producer=False))
+        # Between spellings equally well written, the one with more capitalised words: inside a
+        # product's name a capital marks a proper name someone knew ("Gạo Séng Cù", "Rượu San
+        # Lùng"); a lower case one is more often haste. Then the oldest record's (max keeps the
+        # first of equals).
+        return max(
+            shown,
+            key=lambda name: (
+                name_quality(name, self.names, producer=False),
+                sum(word[:1].isupper() for word in name.split()),
+            ),
+        )
+
+
+_KEYS_PER_QUERY = 500  # under every database's limit of parameters
+
+
+def _namesakes(products: list[Product], provinces: set[int]) -> list[Product]:
+    """The province's products that share a name key with one of `products` (them included),
+    other producers' too."""
+    keys = sorted({product.name_key for product in products})
+    found = []
+    for start in range(0, len(keys), _KEYS_PER_QUERY):
+        found += Product.objects.filter(
+            name_key__in=keys[start : start + _KEYS_PER_QUERY], unit__province__in=provinces
+        ).only("pk", "name", "name_key", "name_set_by_officer")
+    return found
 
 
 def _today(unit) -> tuple[str, str]:
