@@ -38,10 +38,11 @@ def test_it_writes_the_province_written_bare_in_full_and_keeps_it_written(sample
     assert (decision.issuer, decision.issuer_presumed) == ("UBND tỉnh Lai Châu", False)
 
 
-def test_it_presumes_the_district_of_a_new_address_from_the_merger_table(sample):
-    # "Bản Mới, xã Mù Cả", 3 stars on 03/07/2025: the old xã Mù Cả was in huyện Mường Tè.
+def test_it_presumes_no_district_once_district_committees_have_ceased(sample):
+    # "Bản Mới, xã Mù Cả", 3 stars on 03/07/2025: the old xã Mù Cả was in huyện Mường Tè, but
+    # district committees ceased on 01/07/2025 (OCOP.md §5, issue 19): the province's.
     decision = Decision.objects.get(source="ocop-mau-2019-2026.xlsx › Năm 2025 › dòng 29")
-    assert (decision.issuer, decision.issuer_presumed) == ("UBND huyện Mường Tè", True)
+    assert (decision.issuer, decision.issuer_presumed) == ("UBND tỉnh Lai Châu", True)
 
 
 def test_every_presumed_issuer_is_flagged_and_every_written_one_not(sample):

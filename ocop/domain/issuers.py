@@ -39,7 +39,7 @@ _MINISTRIES = {
 @lru_cache(maxsize=8192)  # an import asks again for each row: a few thousand distinct days
 def presumed_issuer(stars: int, decided_on: date, district: str | None, province: str):
     """The body that recognised `stars` on `decided_on`; None when only a district committee can
-    have (3 stars before 06/07/2025) and the district is not known."""
+    have (3 stars before 01/07/2025) and the district is not known."""
     if stars not in VALID_STARS:
         raise ValueError(f"Số sao không hợp lệ: {stars} (chỉ 3, 4 hoặc 5 sao)")
     if stars == 5:
