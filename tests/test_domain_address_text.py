@@ -5,7 +5,7 @@ beside a former one. No database: the tables come in as plain data."""
 
 import pytest
 
-from ocop.domain.address_text import PlaceBook, display_address
+from ocop.domain.address_text import PlaceBook, display_address, hamlet_names
 from ocop.registry.reference import data_file, read_csv, split_kind
 
 
@@ -104,3 +104,15 @@ def test_it_is_stable(written):
 def test_a_name_the_tables_spell_two_ways_is_only_capitalised():
     book = PlaceBook.of(["Mường Than", "Muong Than"])
     assert display_address("xã mường than", book) == "Xã Mường Than"
+
+
+def test_the_hamlets_of_two_syllables_an_address_names_are_known_places():
+    addresses = [
+        "bản vàng pheo, xã Mù Cả, huyện Mường Tè",
+        "Bản Hon, xã Nậm Sỏ",  # one syllable: also a word
+        "Tổ dân phố Sin Chải, phường Tân Phong",
+        "Khu phố 12, thị trấn Mường Tè",  # a number
+        "bản Lao Chải (cũ), xã Bản Bo",  # ambiguous
+        "xã Bản Bo",  # a commune, not a hamlet
+    ]
+    assert hamlet_names(addresses) == {"Vàng Pheo", "Sin Chải"}

@@ -92,18 +92,31 @@ def _piece(piece: str, book: PlaceBook) -> _Shown:
         return _Shown(f"{part.kind} {name}", former)
     hamlet = _hamlet(piece)
     if hamlet is not None:
-        return _Shown(hamlet)
+        return _Shown(" ".join(hamlet))
     return _Shown(book.spelled(piece) or piece)
 
 
-def _hamlet(piece: str) -> str | None:
+def hamlet_names(addresses: Iterable[str]) -> set[str]:
+    """The names of two syllables or more of the hamlets these addresses name unambiguously
+    ("bản vàng pheo, xã Mù Cả" -> "Vàng Pheo"): known places too, for product names ("Dưa hấu
+    vàng pheo" -> "Dưa hấu Vàng Pheo"). One syllable is left out: "Mới", "Hon" are words too."""
+    found = set()
+    for address in addresses:
+        for piece in address_pieces(address):
+            hamlet = _hamlet(piece) if level_of(piece) is None else None
+            name = hamlet[1] if hamlet else ""
+            if len(name.split()) > 1 and name.replace(" ", "").isalpha():
+                found.add(name)
+    return found
+
+
+def _hamlet(piece: str) -> tuple[str, str] | None:
+    """("bản", "Lao Chải") of a piece that names a hamlet unambiguously, else None."""
     lowered = piece.casefold()
     for word in HAMLET_WORDS:
         if lowered.startswith(word + " "):
             name = piece[len(word) + 1 :].split()
-            if _unambiguous(name):
-                return f"{word} {title_words(' '.join(name))}"
-            return None
+            return (word, title_words(" ".join(name))) if _unambiguous(name) else None
     return None
 
 

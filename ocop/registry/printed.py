@@ -3,7 +3,8 @@ one display form, and the issuer a list may say. What is stored, as typed, never
 
 - Addresses as places are written (ocop.domain.address_text), today's unit beside a former one.
 - Producers by the one rule for organisation names (ocop.domain.display); products with their
-  place and known proper names capitalised, and one spelling per identity (names.product_key)
+  place and known proper names capitalised (the unit tables', the known products', and the
+  hamlets of two syllables or more the document's addresses name: "Vàng Pheo"), and one spelling per identity (names.product_key)
   across the province's registry, so in every document alike: the best written of the
   spellings its products carry (display.name_quality), so that "Gạo Séng Cù Ka Lăng" and
   "Gạo séng cù Ka Lăng" never stand in two rows.
@@ -15,7 +16,7 @@ one display form, and the issuer a list may say. What is stored, as typed, never
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ocop.domain.address_text import display_address
+from ocop.domain.address_text import display_address, hamlet_names
 from ocop.domain.display import name_quality, producer_display_name, product_display_name
 from ocop.domain.issuers import issuer_on_record
 from ocop.registry.models import Decision, Producer, Product
@@ -30,7 +31,8 @@ class Printed:
         products = list({product.pk: product for product in products}.values())
         provinces = {product.unit.province_id for product in products}
         self.book = place_book(provinces)
-        self.names = proper_names(provinces)
+        addresses = [a for p in products for a in (p.address, p.producer.address) if a]
+        self.names = proper_names(provinces) | hamlet_names(addresses)
         self._spelling = self._canonical_spellings(_namesakes(products, provinces))
 
     def product(self, product: Product) -> str:
