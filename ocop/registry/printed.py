@@ -5,9 +5,9 @@ one display form, and the issuer a list may say. What is stored, as typed, never
 - Producers by the one rule for organisation names (ocop.domain.display); products with their
   place and known proper names capitalised (the unit tables', the known products', and the
   hamlets of two syllables or more the document's addresses name: "Vàng Pheo"), and one
-  spelling per identity (names.product_key) across the province's registry, so in every document alike: the best written of the
-  spellings its products carry (display.name_quality), so that "Gạo Séng Cù Ka Lăng" and
-  "Gạo séng cù Ka Lăng" never stand in two rows.
+  spelling per identity (names.product_key) across the province's registry, so in every
+  document alike: the best written of the spellings its products carry (display.name_quality),
+  so that "Gạo Séng Cù Ka Lăng" and "Gạo séng cù Ka Lăng" never stand in two rows.
 - A name an officer wrote in the back office is printed as stored (name_set_by_officer), and it
   is the spelling the other products of its identity take.
 - A district committee is never printed for a decision of 01/07/2025 or later
