@@ -69,7 +69,8 @@ def _workbook_rows(content: bytes) -> list:
 def _document_rows(content: bytes) -> list:
     document = Document(BytesIO(content))
     tables = []
-    for number, table in zip(("I", "II"), document.tables, strict=False):
+    lists = [t for t in document.tables if "Tên sản phẩm" in [c.text for c in t.rows[0].cells]]
+    for number, table in zip(("I", "II"), lists, strict=True):
         header = [cell.text for cell in table.rows[0].cells]
         rows = []
         for row in table.rows[1:]:
