@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ocop.domain.addresses import address_pieces, level_of, loose_key
 from ocop.domain.display import title_words
@@ -110,6 +111,7 @@ def hamlet_names(addresses: Iterable[str]) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=65536)
 def _hamlet(piece: str) -> tuple[str, str] | None:
     """("bản", "Lao Chải") of a piece that names a hamlet unambiguously, else None."""
     lowered = piece.casefold()

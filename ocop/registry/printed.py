@@ -15,6 +15,7 @@ one display form, and the issuer a list may say. What is stored, as typed, never
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from ocop.domain.address_text import display_address, hamlet_names
 from ocop.domain.display import name_quality, producer_display_name, product_display_name
@@ -65,13 +66,13 @@ class Printed:
             f"{province.kind} {province.name}",
         )
 
-    def _canonical_spellings(self, products: list[Product]) -> dict[str, str]:
+    def _canonical_spellings(self, products: list["_Namesake"]) -> dict[str, str]:
         by_identity = defaultdict(list)
         for product in sorted(products, key=lambda p: p.pk):
             by_identity[product.name_key].append(product)
         return {key: self._best(members) for key, members in by_identity.items()}
 
-    def _best(self, members: list[Product]) -> str:
+    def _best(self, members: list["_Namesake"]) -> str:
         officers = [p.name for p in members if p.name_set_by_officer]
         if officers:
             return officers[0]
@@ -92,15 +93,23 @@ class Printed:
 _KEYS_PER_QUERY = 500  # under every database's limit of parameters
 
 
-def _namesakes(products: list[Product], provinces: set[int]) -> list[Product]:
+class _Namesake(NamedTuple):
+    pk: int
+    name: str
+    name_key: str
+    name_set_by_officer: bool
+
+
+def _namesakes(products: list[Product], provinces: set[int]) -> list[_Namesake]:
     """The province's products that share a name key with one of `products` (them included),
     other producers' too."""
     keys = sorted({product.name_key for product in products})
     found = []
     for start in range(0, len(keys), _KEYS_PER_QUERY):
-        found += Product.objects.filter(
+        rows = Product.objects.filter(
             name_key__in=keys[start : start + _KEYS_PER_QUERY], unit__province__in=provinces
-        ).only("pk", "name", "name_key", "name_set_by_officer")
+        ).values_list(*_Namesake._fields)
+        found += map(_Namesake._make, rows)
     return found
 
 
