@@ -87,3 +87,13 @@ def test_it_writes_a_written_issuer_in_one_form(tmp_path, written, expected, pre
     ocop_import(path)
     decision = Decision.objects.get()
     assert (decision.issuer, decision.issuer_presumed) == (expected, presumed)
+
+
+def test_a_district_written_after_the_cut_over_is_presumed_again_with_a_warning(tmp_path):
+    # District committees ceased on 01/07/2025 (OCOP.md §5, issue 19).
+    header = [*HEADER, "Cơ quan ban hành"]
+    late = [*row(decided_on=date(2025, 7, 4)), "UBND huyện Tân Uyên"]
+    out = ocop_import(simple_list(tmp_path / "danh-sach.xlsx", late, header=header))
+    decision = Decision.objects.get()
+    assert (decision.issuer, decision.issuer_presumed) == ("UBND tỉnh Lai Châu", True)
+    assert "UBND huyện Tân Uyên không thể ban hành quyết định từ ngày 01/07/2025" in out
