@@ -80,10 +80,12 @@ cut_over = import_module("ocop.registry.migrations.0010_issuers_after_districts"
         # Presumed by the old rule (districts until 05/07/2025): now the province's, presumed.
         (date(2025, 7, 1), "UBND huyện Phong Thổ", True, ("UBND tỉnh Lai Châu", True)),
         (date(2025, 7, 4), "UBND huyện Phong Thổ", True, ("UBND tỉnh Lai Châu", True)),
-        # Before the cut-over, confirmed, or written by a list: left alone.
+        # Written by a list: it cannot be either; presumed, for an officer to confirm.
+        (date(2025, 7, 4), "UBND huyện Phong Thổ", False, ("UBND tỉnh Lai Châu", True)),
+        # Before the cut-over, or not a district: left alone.
         (date(2025, 6, 30), "UBND huyện Phong Thổ", True, ("UBND huyện Phong Thổ", True)),
-        (date(2025, 7, 4), "UBND huyện Phong Thổ", False, ("UBND huyện Phong Thổ", False)),
-        (date(2025, 7, 4), "UBND tỉnh Lai Châu", True, ("UBND tỉnh Lai Châu", True)),
+        (date(2025, 6, 30), "UBND huyện Phong Thổ", False, ("UBND huyện Phong Thổ", False)),
+        (date(2025, 7, 4), "UBND tỉnh Lai Châu", False, ("UBND tỉnh Lai Châu", False)),
     ],
 )
 def test_migration_0010_gives_no_presumed_district_a_decision_after_the_cut_over(

@@ -1,7 +1,7 @@
 """Issue 19: district committees ceased on 01/07/2025 (OCOP.md §5), not on 06/07/2025 as the
-rule first had it. A presumed district committee on a decision of 01/07/2025 or later becomes
-the province's committee, still presumed; an issuer an officer confirmed or a list wrote is
-left alone (the lists correct it at print, ocop.domain.issuers.issuer_on_record)."""
+rule first had it. A district committee stored for a decision of 01/07/2025 or later, presumed
+or written by a list, becomes the body the rule presumes (the province's committee), flagged
+presumed for an officer to confirm at the desk, as the importer now does with such a list."""
 
 from django.db import migrations
 
@@ -15,15 +15,14 @@ def represume(apps, schema_editor):
         name = f"{province.kind} {province.name}"
         changed = []
         decisions = Decision.objects.filter(
-            product__unit__province=province,
-            issuer_presumed=True,
-            decided_on__gte=TWO_LEVEL_GOVERNMENT,
-        )
+            product__unit__province=province, decided_on__gte=TWO_LEVEL_GOVERNMENT
+        ).exclude(issuer="")
         for decision in decisions:
             if is_district_committee(decision.issuer, name):
                 decision.issuer = presumed_issuer(decision.stars, decision.decided_on, None, name)
+                decision.issuer_presumed = True
                 changed.append(decision)
-        Decision.objects.bulk_update(changed, ["issuer"], batch_size=2000)
+        Decision.objects.bulk_update(changed, ["issuer", "issuer_presumed"], batch_size=2000)
 
 
 class Migration(migrations.Migration):
