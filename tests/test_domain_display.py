@@ -21,7 +21,7 @@ PRODUCERS = [
     # The three of the issue.
     ("Hkd lê mý thanh", "Hộ kinh doanh Lê Mý Thanh"),
     ("Cty tnhh chè pu sam cáp", "Công ty TNHH Chè Pu Sam Cáp"),
-    ("Htx thổ cẩm vàng ma chải", "Hợp tác xã Thổ Cẩm Vàng Ma Chải"),
+    ("Htx thổ cẩm vàng ma chải", "Hợp tác xã Thổ cẩm Vàng Ma Chải"),
     # Abbreviated types, any case, with or without dots.
     ("HTX Chè Nậm Sỏ", "Hợp tác xã Chè Nậm Sỏ"),
     ("H.T.X Chè Nậm Sỏ", "Hợp tác xã Chè Nậm Sỏ"),
@@ -32,10 +32,10 @@ PRODUCERS = [
     ("Công ty cổ phần chè nậm mạ", "Công ty Cổ phần Chè Nậm Mạ"),
     ("Cty TNHH Nông sản Mường Kim ", "Công ty TNHH Nông sản Mường Kim"),
     ("Công ty TNHH MTV Nông sản Bum Tở", "Công ty TNHH MTV Nông sản Bum Tở"),
-    ("công ty tnhh mtv nông sản bum tở", "Công ty TNHH MTV Nông Sản Bum Tở"),
-    ("THT chăn nuôi Khun Há", "Tổ hợp tác chăn nuôi Khun Há"),
-    ("THT  dệt thổ cẩm Sì Lở Lầu", "Tổ hợp tác dệt thổ cẩm Sì Lở Lầu"),
-    ("Tổ  hợp tác chăn nuôi khun há", "Tổ hợp tác Chăn Nuôi Khun Há"),
+    ("công ty tnhh mtv nông sản bum tở", "Công ty TNHH MTV Nông sản Bum Tở"),
+    ("THT chăn nuôi Khun Há", "Tổ hợp tác Chăn nuôi Khun Há"),
+    ("THT  dệt thổ cẩm Sì Lở Lầu", "Tổ hợp tác Dệt thổ cẩm Sì Lở Lầu"),
+    ("Tổ  hợp tác chăn nuôi khun há", "Tổ hợp tác Chăn nuôi Khun Há"),
     ("HKD  Chu Đức Ơn", "Hộ kinh doanh Chu Đức Ơn"),
     ("HKD Đỗ Láo Chinh", "Hộ kinh doanh Đỗ Láo Chinh"),
     ("DNTN Đoàn Kết", "Doanh nghiệp tư nhân Đoàn Kết"),
@@ -47,11 +47,19 @@ PRODUCERS = [
     ("HỢP TÁC XÃ CHÈ NẬM SỎ", "Hợp tác xã Chè Nậm Sỏ"),
     ("HTX ĐOÀN KẾT", "Hợp tác xã Đoàn Kết"),
     # Lower case but for a place name, or a place name in lower case inside a cared-for name.
-    ("Hợp  tác xã thổ cẩm phong thổ", "Hợp tác xã Thổ Cẩm Phong Thổ"),
+    ("Hợp  tác xã thổ cẩm phong thổ", "Hợp tác xã Thổ cẩm Phong Thổ"),
     ("Hợp tác xã Dịch vụ nông nghiệp thèn sin", "Hợp tác xã Dịch vụ nông nghiệp Thèn Sin"),
+    # Issue 19, one rule for organisation names (Decree 30/2020/NĐ-CP, Appendix II, II.3.a):
+    # the type, each field of activity with its first letter capitalised, the proper name.
+    ("Hợp tác xã Dịch Vụ Nông Nghiệp Nậm Chà", "Hợp tác xã Dịch vụ nông nghiệp Nậm Chà"),
+    ("Hợp tác xã Nông nghiệp Nà Tăm", "Hợp tác xã Nông nghiệp Nà Tăm"),
+    ("Tổ hợp tác dệt thổ cẩm sin suối hồ", "Tổ hợp tác Dệt thổ cẩm Sin Suối Hồ"),
+    ("HTX chè và thảo dược tân uyên", "Hợp tác xã Chè và Thảo dược Tân Uyên"),
+    ("Cty TNHH MTV TM DV hoa ban", "Công ty TNHH MTV TM DV Hoa Ban"),
+    ("Hợp tác xã Đồng Tâm", "Hợp tác xã Đồng Tâm"),
     # Well written already: unchanged.
     ("Hợp tác xã Thổ cẩm Phong Thổ", "Hợp tác xã Thổ cẩm Phong Thổ"),
-    ("Tổ hợp tác dệt thổ cẩm Nậm Sỏ", "Tổ hợp tác dệt thổ cẩm Nậm Sỏ"),
+    ("Tổ hợp tác dệt thổ cẩm Nậm Sỏ", "Tổ hợp tác Dệt thổ cẩm Nậm Sỏ"),
     ("Công ty Cổ phần Đầu tư phát triển Bản Bo", "Công ty Cổ phần Đầu tư phát triển Bản Bo"),
     ("Hộ kinh doanh Tẩn Thị Thiện", "Hộ kinh doanh Tẩn Thị Thiện"),
     ("Hợp tác xã Bình An", "Hợp tác xã Bình An"),

@@ -5,7 +5,14 @@ from datetime import date
 import pytest
 
 from ocop.domain.addresses import MergedUnit, old_district
-from ocop.domain.issuers import NEW_MINISTRY, OLD_MINISTRY, issuer_name, presumed_issuer
+from ocop.domain.issuers import (
+    NEW_MINISTRY,
+    OLD_MINISTRY,
+    is_district_committee,
+    issuer_name,
+    issuer_on_record,
+    presumed_issuer,
+)
 from tests.test_domain_addresses import NAMES, RESOLVER
 
 CODES = {name: code for code, name in NAMES.items()}
@@ -15,7 +22,7 @@ CODES = {name: code for code, name in NAMES.items()}
     ("stars", "decided_on", "district", "expected"),
     [
         (3, date(2022, 12, 31), "Tam Đường", "UBND huyện Tam Đường"),
-        (3, date(2025, 7, 5), "Than Uyên", "UBND huyện Than Uyên"),
+        (3, date(2025, 6, 30), "Than Uyên", "UBND huyện Than Uyên"),
         (3, date(2022, 12, 31), "thành phố Lai Châu", "UBND thành phố Lai Châu"),
         (3, date(2022, 12, 31), "Huyện Sìn Hồ", "UBND huyện Sìn Hồ"),
         (3, date(2019, 6, 1), "Thị xã Mường Lay", "UBND thị xã Mường Lay"),
@@ -42,6 +49,8 @@ def test_it_presumes_no_placeholder_when_the_district_is_unknown(district):
 @pytest.mark.parametrize(
     ("stars", "decided_on", "expected"),
     [
+        (3, date(2025, 7, 1), "UBND tỉnh Lai Châu"),
+        (3, date(2025, 7, 4), "UBND tỉnh Lai Châu"),
         (3, date(2025, 7, 6), "UBND tỉnh Lai Châu"),
         (3, date(2025, 12, 31), "UBND tỉnh Lai Châu"),
         (4, date(2025, 7, 6), "UBND tỉnh Lai Châu"),
@@ -158,3 +167,37 @@ def test_it_takes_the_district_of_most_old_communes_when_no_name_matches():
     assert old_district("Mới", merged) == "Hai"
     assert old_district("Mới", merged[:2]) == "Một"  # a tie: the first in the merger table
     assert old_district("Mới", []) is None
+
+
+@pytest.mark.parametrize(
+    ("issuer", "presumed", "stars", "decided_on", "expected"),
+    [
+        # District committees ceased on 01/07/2025: a later decision is never theirs.
+        ("UBND huyện Phong Thổ", False, 3, date(2025, 7, 4), ("UBND tỉnh Lai Châu", True)),
+        ("UBND huyện Phong Thổ", True, 3, date(2025, 7, 1), ("UBND tỉnh Lai Châu", True)),
+        ("UBND thành phố Lai Châu", False, 3, date(2025, 9, 1), ("UBND tỉnh Lai Châu", True)),
+        ("UBND huyện Phong Thổ", False, 3, date(2025, 6, 30), ("UBND huyện Phong Thổ", False)),
+        ("UBND huyện Phong Thổ", True, 3, date(2025, 6, 30), ("UBND huyện Phong Thổ", True)),
+        ("UBND tỉnh Lai Châu", False, 3, date(2025, 7, 4), ("UBND tỉnh Lai Châu", False)),
+        (NEW_MINISTRY, False, 5, date(2025, 7, 4), (NEW_MINISTRY, False)),
+    ],
+)
+def test_a_district_is_never_printed_for_a_decision_after_the_cut_over(
+    issuer, presumed, stars, decided_on, expected
+):
+    assert issuer_on_record(issuer, presumed, stars, decided_on, "Lai Châu") == expected
+
+
+@pytest.mark.parametrize(
+    ("issuer", "province", "expected"),
+    [
+        ("UBND huyện Tam Đường", "Lai Châu", True),
+        ("UBND thị xã Mường Lay", "Điện Biên", True),
+        ("UBND thành phố Lai Châu", "Lai Châu", True),
+        ("UBND thành phố Hà Nội", "thành phố Hà Nội", False),
+        ("UBND tỉnh Lai Châu", "Lai Châu", False),
+        (OLD_MINISTRY, "Lai Châu", False),
+    ],
+)
+def test_it_tells_a_district_committee(issuer, province, expected):
+    assert is_district_committee(issuer, province) is expected

@@ -176,3 +176,21 @@ def test_a_long_list_stops_at_the_limit_and_the_export_has_it_all(client, regist
     export = client.get(DESK + "tai-ve.xlsx", {"trong": "180", "xa": "tat-ca"})
     sheet = load_workbook(io.BytesIO(export.content)).active
     assert sheet.max_row == 2 + 3
+
+
+def test_it_prints_places_and_names_as_the_lists_do(client, db):
+    # Issue 19: the desk and its export print what the appendices print; the registry keeps
+    # the address and the name as typed.
+    producer = make_producer(
+        "Tổ hợp tác dệt thổ cẩm bản bo",
+        unit_name="Bản Bo",
+        address="bản hon, xã nà tăm, huyện tam đường",
+    )
+    ending_in(20, "Ớt khô bản bo", producer)
+    signed_in(client)
+    page = client.get(DESK).content.decode()
+    assert "Bản Hon, xã Nà Tăm, huyện Tam Đường (nay là xã Bản Bo)" in page
+    assert "Tổ hợp tác Dệt thổ cẩm Bản Bo" in page
+    assert "Ớt khô Bản Bo" in page
+    producer.refresh_from_db()
+    assert producer.address == "bản hon, xã nà tăm, huyện tam đường"

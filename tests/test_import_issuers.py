@@ -38,10 +38,11 @@ def test_it_writes_the_province_written_bare_in_full_and_keeps_it_written(sample
     assert (decision.issuer, decision.issuer_presumed) == ("UBND tỉnh Lai Châu", False)
 
 
-def test_it_presumes_the_district_of_a_new_address_from_the_merger_table(sample):
-    # "Bản Mới, xã Mù Cả", 3 stars on 03/07/2025: the old xã Mù Cả was in huyện Mường Tè.
+def test_it_presumes_no_district_once_district_committees_have_ceased(sample):
+    # "Bản Mới, xã Mù Cả", 3 stars on 03/07/2025: the old xã Mù Cả was in huyện Mường Tè, but
+    # district committees ceased on 01/07/2025 (OCOP.md §5, issue 19): the province's.
     decision = Decision.objects.get(source="ocop-mau-2019-2026.xlsx › Năm 2025 › dòng 29")
-    assert (decision.issuer, decision.issuer_presumed) == ("UBND huyện Mường Tè", True)
+    assert (decision.issuer, decision.issuer_presumed) == ("UBND tỉnh Lai Châu", True)
 
 
 def test_every_presumed_issuer_is_flagged_and_every_written_one_not(sample):
@@ -86,3 +87,13 @@ def test_it_writes_a_written_issuer_in_one_form(tmp_path, written, expected, pre
     ocop_import(path)
     decision = Decision.objects.get()
     assert (decision.issuer, decision.issuer_presumed) == (expected, presumed)
+
+
+def test_a_district_written_after_the_cut_over_is_presumed_again_with_a_warning(tmp_path):
+    # District committees ceased on 01/07/2025 (OCOP.md §5, issue 19).
+    header = [*HEADER, "Cơ quan ban hành"]
+    late = [*row(decided_on=date(2025, 7, 4)), "UBND huyện Tân Uyên"]
+    out = ocop_import(simple_list(tmp_path / "danh-sach.xlsx", late, header=header))
+    decision = Decision.objects.get()
+    assert (decision.issuer, decision.issuer_presumed) == ("UBND tỉnh Lai Châu", True)
+    assert "UBND huyện Tân Uyên không thể ban hành quyết định từ ngày 01/07/2025" in out

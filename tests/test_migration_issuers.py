@@ -69,3 +69,31 @@ def test_it_rewrites_written_issuers_to_one_form_and_keeps_them_written(stored, 
 def test_it_leaves_a_decision_without_issuer_alone():
     decision = make_decision(pa_tan_product(), date(2022, 5, 14), issuer="")
     assert migrated(decision) == ("", False)
+
+
+cut_over = import_module("ocop.registry.migrations.0010_issuers_after_districts")
+
+
+@pytest.mark.parametrize(
+    ("decided_on", "issuer", "presumed", "expected"),
+    [
+        # Presumed by the old rule (districts until 05/07/2025): now the province's, presumed.
+        (date(2025, 7, 1), "UBND huyện Phong Thổ", True, ("UBND tỉnh Lai Châu", True)),
+        (date(2025, 7, 4), "UBND huyện Phong Thổ", True, ("UBND tỉnh Lai Châu", True)),
+        # Written by a list: it cannot be either; presumed, for an officer to confirm.
+        (date(2025, 7, 4), "UBND huyện Phong Thổ", False, ("UBND tỉnh Lai Châu", True)),
+        # Before the cut-over, or not a district: left alone.
+        (date(2025, 6, 30), "UBND huyện Phong Thổ", True, ("UBND huyện Phong Thổ", True)),
+        (date(2025, 6, 30), "UBND huyện Phong Thổ", False, ("UBND huyện Phong Thổ", False)),
+        (date(2025, 7, 4), "UBND tỉnh Lai Châu", False, ("UBND tỉnh Lai Châu", False)),
+    ],
+)
+def test_migration_0010_gives_no_presumed_district_a_decision_after_the_cut_over(
+    decided_on, issuer, presumed, expected
+):
+    decision = make_decision(
+        pa_tan_product(), decided_on, 3, issuer=issuer, issuer_presumed=presumed
+    )
+    cut_over.represume(apps, None)
+    decision.refresh_from_db()
+    assert (decision.issuer, decision.issuer_presumed) == expected

@@ -267,3 +267,20 @@ def test_no_digest_without_addresses(decision, settings):
     settings.OCOP_DIGEST_TO = []
     remind(*on(MONDAY))
     assert digests() == []
+
+
+def test_a_reminder_writes_places_and_names_as_the_lists_do(committing_db):
+    # Issue 19: the same printed names and addresses as the appendices.
+    producer = make_producer(
+        "htx chè nậm sỏ",
+        email=PRODUCER_MAIL,
+        address="bản hon, xã nậm sỏ, huyện tân uyên",
+    )
+    make_staff("commune", email=OFFICER_MAIL)
+    decision = make_decision(make_product("chè shan tuyết nậm sỏ", producer), DECIDED, 4)
+    remind(*on(decision.last_valid_day - timedelta(90)))
+    to_producer = next(m for m in mail.outbox if m.to == [PRODUCER_MAIL])
+    to_officer = next(m for m in mail.outbox if m.to == [OFFICER_MAIL])
+    assert "Chè shan tuyết Nậm Sỏ" in to_producer.subject
+    assert to_producer.body.startswith("Kính gửi Hợp tác xã Chè Nậm Sỏ,")
+    assert "Bản Hon, xã Nậm Sỏ, huyện Tân Uyên (nay là xã Nậm Sỏ)" in to_officer.body

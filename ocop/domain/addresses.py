@@ -9,6 +9,7 @@ The tables come in as plain data, so this module knows nothing of the database."
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ocop.domain.names import fold, normalize_text, text_key
 
@@ -101,15 +102,21 @@ def loose_key(name: str) -> str:
 
 
 def parse_address(address: str) -> list[_Part]:
-    parts = []
-    for piece in _SPLIT.split(normalize_text(address)):
-        part = _level_of(piece.strip(" .-–"))
-        if part:
-            parts.append(part)
-    return parts
+    return [part for part in map(level_of, address_pieces(address)) if part]
 
 
-def _level_of(piece: str) -> _Part | None:
+@lru_cache(maxsize=65536)  # a province's lists write the same few hundred addresses again
+def address_pieces(address: str) -> tuple[str, ...]:
+    """The pieces of an address between its commas, and before each level word written without
+    one ("xã Nậm Sỏ huyện Tân Uyên"), in their order."""
+    pieces = (piece.strip(" .-–") for piece in _SPLIT.split(normalize_text(address)))
+    return tuple(piece for piece in pieces if piece)
+
+
+@lru_cache(maxsize=65536)
+def level_of(piece: str) -> _Part | None:
+    """The level (commune, district, province), kind and name of one piece, None when it names
+    no unit ("Bản Hon")."""
     lowered = piece.casefold()
     for level, words in (
         ("commune", _COMMUNE_WORDS),

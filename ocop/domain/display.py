@@ -76,9 +76,67 @@ def _producer_display(written: str, places: "_Places") -> str:
     kind, rest = _split_type(text)
     if kind == _HOUSEHOLD:
         rest = " ".join(_capitalise(word) for word in rest.split())  # a person's name
+    elif kind:
+        rest = _organisation_rest(rest)
     elif _one_case(rest):
         rest = " ".join(_capitalise(word) for word in rest.split())
     return " ".join(filter(None, [kind, places.capitalise(rest)]))
+
+
+# Organisation names: Decree 30/2020/NĐ-CP, Appendix II, II.3.a ("Tên cơ quan, tổ chức của Việt
+# Nam: viết hoa chữ cái đầu của các từ, cụm từ chỉ loại hình cơ quan, tổ chức; chức năng, lĩnh
+# vực hoạt động của cơ quan, tổ chức", as in "Bộ Tài nguyên và Môi trường", "Sở Tài chính"):
+# the type ("Hợp tác xã", "Tổ hợp tác", "Công ty Cổ phần") as OCOP.md §3 writes it; then each
+# phrase naming a field of activity with its first letter capitalised and the rest lower case,
+# a new field after "và"; then the proper name, every syllable capitalised as a place's or a
+# person's. So "Hợp tác xã Dịch Vụ Nông Nghiệp Nậm Chà" -> "Hợp tác xã Dịch vụ nông nghiệp Nậm
+# Chà", "Tổ hợp tác dệt thổ cẩm Sin Suối Hồ" -> "Tổ hợp tác Dệt thổ cẩm Sin Suối Hồ". Where the
+# fields end is known from the words producers use for their trade (below); the first word
+# outside them begins the proper name. Trade abbreviations (TM, DV, SX) stay in capitals.
+_FIELD_TEXT = """nông nghiệp|dịch vụ|thương mại|sản xuất|chế biến|kinh doanh|xuất nhập khẩu|
+    đầu tư|phát triển|xây dựng|tổng hợp|du lịch|cộng đồng|chè|trà|thảo dược|dược liệu|mật ong|
+    thổ cẩm|dệt|may|dệt may|thêu|chăn nuôi|trồng trọt|lâm nghiệp|lâm sản|nông sản|nông lâm|thủy sản|
+    nuôi trồng|thực phẩm|đồ uống|rượu|gạo|lúa|rau|quả|rau quả|cây ăn quả|cá|cá nước lạnh|nấm|
+    miến|miến dong|dong riềng|thảo quả|mắc ca|sâm|quế|hồi|gừng|măng|tre|mây|đan|mây tre đan|
+    thủ công|mỹ nghệ|thủ công mỹ nghệ|công nghệ|công nghệ cao|hữu cơ|sạch|an toàn|xanh|vận tải|
+    môi trường|vật tư|giống|cây giống|gia súc|gia cầm|tiểu thủ công nghiệp|công nghiệp|
+    nông lâm nghiệp|phát triển nông thôn|nông thôn|chuyên ngành|đa ngành|tiêu dùng|
+    năng lượng|điện|nước sạch|bảo quản|trang trại|lâm nông|ong|dược phẩm|mỹ phẩm"""
+FIELD_WORDS = frozenset(" ".join(phrase.split()) for phrase in _FIELD_TEXT.split("|"))
+_FIELDS = frozenset(tuple(phrase.split()) for phrase in FIELD_WORDS)
+_LONGEST_FIELD = max(map(len, _FIELDS))
+
+
+def _organisation_rest(rest: str) -> str:
+    """What follows the type: fields of activity, then the proper name (see FIELD_WORDS)."""
+    words, shown, i = rest.split(), [], 0
+    new_field = True
+    while i < len(words):
+        if words[i].upper() in _ACRONYMS:
+            shown.append(words[i].upper())
+            i += 1
+            continue
+        if words[i].casefold() == "và" and _field_at(words, i + 1) and shown:
+            shown.append("và")
+            new_field, i = True, i + 1
+            continue
+        length = _field_at(words, i)
+        if not length:
+            break
+        for word in words[i : i + length]:
+            shown.append(_capitalise(word) if new_field else word.lower())
+            new_field = False
+        i += length
+    shown.extend(w if _oddly_cased(w) else _capitalise(w) for w in words[i:])
+    return " ".join(shown)
+
+
+def _field_at(words: list[str], i: int) -> int:
+    """How many words from `i` make the longest phrase of FIELD_WORDS; 0 for none."""
+    for length in range(min(_LONGEST_FIELD, len(words) - i), 0, -1):
+        if tuple(w.casefold() for w in words[i : i + length]) in _FIELDS:
+            return length
+    return 0
 
 
 @lru_cache(maxsize=65536)
@@ -96,6 +154,12 @@ def _split_type(text: str) -> tuple[str, str]:
     if match is None:
         return "", text
     return _TYPES[int(match.lastgroup[1:])], text[match.end() :].strip()
+
+
+def title_words(text: str) -> str:
+    """Every word capitalised, the rest of it lower case: a place's or a person's name ("lao
+    chải" -> "Lao Chải"); known acronyms upper case."""
+    return " ".join(map(_capitalise, normalize_text(text).split()))
 
 
 def _capitalise(word: str) -> str:

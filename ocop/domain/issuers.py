@@ -9,8 +9,10 @@ from ocop.domain.addresses import parse_address
 from ocop.domain.names import fold, normalize_text
 from ocop.domain.stars import VALID_STARS
 
-# Decision 1489/QĐ-TTg: provinces recognise 3 stars once districts are gone.
-TWO_LEVEL_GOVERNMENT = date(2025, 7, 6)
+# District People's Committees ceased on 01/07/2025 (two-level local government, OCOP.md §5):
+# a decision dated that day or later is never a district's; the province recognises 3 stars
+# (the procedure was written down later, by Decision 1489 of 06/07/2025).
+TWO_LEVEL_GOVERNMENT = date(2025, 7, 1)
 _MINISTRY_MERGER = date(2025, 3, 1)
 OLD_MINISTRY = "Bộ Nông nghiệp và Phát triển nông thôn"
 NEW_MINISTRY = "Bộ Nông nghiệp và Môi trường"
@@ -37,7 +39,7 @@ _MINISTRIES = {
 @lru_cache(maxsize=8192)  # an import asks again for each row: a few thousand distinct days
 def presumed_issuer(stars: int, decided_on: date, district: str | None, province: str):
     """The body that recognised `stars` on `decided_on`; None when only a district committee can
-    have (3 stars before 06/07/2025) and the district is not known."""
+    have (3 stars before 01/07/2025) and the district is not known."""
     if stars not in VALID_STARS:
         raise ValueError(f"Số sao không hợp lệ: {stars} (chỉ 3, 4 hoặc 5 sao)")
     if stars == 5:
@@ -46,6 +48,27 @@ def presumed_issuer(stars: int, decided_on: date, district: str | None, province
         return _committee("tỉnh", province)
     district = normalize_text(district or "")
     return _committee("huyện", district) if district else None
+
+
+def is_district_committee(issuer: str, province: str) -> bool:
+    """ "UBND huyện Tam Đường", "UBND thành phố Lai Châu" (a city of the province); not the
+    province's own committee, even when the province is a city ("UBND thành phố Hà Nội")."""
+    if not issuer.startswith("UBND "):
+        return False
+    if issuer == _committee("tỉnh", normalize_text(province)):
+        return False
+    return any(issuer.startswith(f"UBND {word} ") for word in _UNIT_WORDS if word != "tỉnh")
+
+
+def issuer_on_record(
+    issuer: str, presumed: bool, stars: int, decided_on: date, province: str
+) -> tuple[str, bool]:
+    """The issuer a list prints and whether it is presumed: as stored, except a district
+    committee on a decision of 01/07/2025 or later, which cannot be (OCOP.md §5): the body the
+    rule presumes instead, marked as presumed for an officer to confirm."""
+    if decided_on < TWO_LEVEL_GOVERNMENT or not is_district_committee(issuer, province):
+        return issuer, presumed
+    return presumed_issuer(stars, decided_on, None, province) or "", True
 
 
 @lru_cache(maxsize=4096)  # a list writes its few issuers over and over

@@ -258,6 +258,21 @@ class RowChecker:
         presumed_cell = self._text(Field.ISSUER_PRESUMED)
         province = self.reference.province_name
         written = issuers.issuer_name(written, province)
+        if (
+            written
+            and decided_on
+            and issuers.issuer_on_record(written, False, stars, decided_on, province)
+            != (written, False)
+        ):
+            # District committees ceased on 01/07/2025 (OCOP.md §5, issue 19): presumed instead,
+            # for an officer to confirm at the desk.
+            self.warn(
+                Field.ISSUER,
+                f"{written} không thể ban hành quyết định từ ngày 01/07/2025 (UBND cấp huyện đã "
+                "chấm dứt hoạt động); cơ quan ban hành được suy ra",
+                written,
+            )
+            written = ""
         if written:
             return written, bool(presumed_cell) and names.fold(presumed_cell) in _YES
         presumed = issuers.presumed_issuer(stars, decided_on, district, province)

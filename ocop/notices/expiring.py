@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ocop.registry.models import Decision, Product
+from ocop.registry.printed import Printed
 
 
 @dataclass
@@ -18,6 +19,10 @@ class Expiry:
     reminders: list = field(default_factory=list)
     dossier: str = "—"
     dossier_url: str = ""
+    # As the registry prints them (ocop.registry.printed, issue 19); the stored ones are typed.
+    product_name: str = ""
+    producer_name: str = ""
+    producer_address: str = ""
 
     @property
     def days_left(self) -> int:
@@ -39,7 +44,7 @@ class Expiry:
         """The producer's phone, e-mail and address, those known, on one line."""
         producer = self.producer
         return ", ".join(
-            part for part in (producer.phone, producer.email, producer.address) if part
+            part for part in (producer.phone, producer.email, self.producer_address) if part
         )
 
     @property
@@ -60,10 +65,23 @@ def expired(products, today: date) -> list[Expiry]:
 
 
 def _with_decisions(products, today: date) -> list[Expiry]:
-    rows = list(products.select_related("producer", "unit").order_by("valid_until", "sort_key"))
+    rows = list(
+        products.select_related("producer__unit", "unit__province").order_by(
+            "valid_until", "sort_key"
+        )
+    )
     ending = Decision.objects.in_bulk([p.ending_decision for p in rows if p.ending_decision])
+    printed = Printed(rows)
     return [
-        Expiry(p, ending.get(p.ending_decision), p.valid_until, today)
+        Expiry(
+            p,
+            ending.get(p.ending_decision),
+            p.valid_until,
+            today,
+            product_name=printed.product(p),
+            producer_name=printed.producer(p.producer),
+            producer_address=printed.producer_address(p.producer),
+        )
         for p in rows
         if p.valid_until is not None
     ]

@@ -27,16 +27,16 @@ def values(unit, row) -> list:
     decision, producer = row.decision, row.producer
     return [
         str(unit),
-        row.product.name,
+        row.product_name,
         decision.stars if decision else None,
         decision.number if decision else "",
         decision.decided_on if decision else None,
         row.valid_until,
         row.days_left,
-        producer.name,
+        row.producer_name,
         producer.phone,
         producer.email,
-        producer.address,
+        row.producer_address,
         row.dossier,
         reminders_text(row),
     ]

@@ -49,3 +49,16 @@ class IssuerForm(forms.Form):
         required=False,
         error_messages={"max_length": "Tên cơ quan ban hành dài quá %(limit_value)d ký tự."},
     )
+
+
+class IssuerGroupForm(forms.Form):
+    """One body's presumed decisions, or one group of them (IssuerGroup.key), confirmed as
+    presumed or corrected to `corrected`."""
+
+    presumed = forms.CharField(max_length=Decision._meta.get_field("issuer").max_length)
+    group = forms.CharField(max_length=300, required=False)
+    corrected = forms.CharField(
+        max_length=Decision._meta.get_field("issuer").max_length,
+        required=False,
+        error_messages={"max_length": "Tên cơ quan ban hành dài quá %(limit_value)d ký tự."},
+    )

@@ -14,9 +14,16 @@ from ocop.domain.dates import format_date
 from ocop.domain.issuers import issuer_name
 from ocop.domain.roles import Action
 from ocop.imports.models import ImportJob, ImportRun
-from ocop.quality import lists, pairs
+from ocop.quality import issuer_groups, lists, pairs
 from ocop.quality.counts import desk_counts
-from ocop.quality.forms import IssuerForm, MergeForm, NumberForm, PairForm, ProductSetForm
+from ocop.quality.forms import (
+    IssuerForm,
+    IssuerGroupForm,
+    MergeForm,
+    NumberForm,
+    PairForm,
+    ProductSetForm,
+)
 from ocop.quality.merge import MergeRefused, merge, undo
 from ocop.quality.models import DistinctPair, Kind, MergeRecord, ReviewedImport
 from ocop.registry.models import Decision, Product, ProductSet
@@ -138,11 +145,17 @@ def without_set(request):
 
 @require(Action.QUALITY)
 def presumed_issuers(request):
+    """Presumed issuers in groups of what they were presumed from (issuer_groups): one
+    confirmation settles a group, or every decision of one body."""
     if request.method == "POST":
-        _save_issuer(request)
+        if "decision" in request.POST:
+            _save_issuer(request)
+        else:
+            _confirm_issuers(request)
         return redirect(request.get_full_path())
-    page = _page(request, lists.presumed_issuers(request.staff))
-    return render(request, "quality/presumed_issuers.html", {"page": page})
+    sections = issuer_groups.presumed_sections(request.staff)
+    count = sum(section.count for section in sections)
+    return render(request, "quality/presumed_issuers.html", {"sections": sections, "count": count})
 
 
 @require(Action.QUALITY)
@@ -207,11 +220,57 @@ def _save_issuer(request) -> None:
             "“UBND tỉnh Lai Châu”.",
         )
         return
+    province = issuer_groups.province_name(decision)
+    if issuer_groups.after_districts([decision], issuer, province):
+        messages.error(
+            request,
+            f"Không ghi: quyết định {decision.number} ký ngày {format_date(decision.decided_on)}, "
+            f"khi UBND cấp huyện đã chấm dứt hoạt động (từ 01/07/2025).",
+        )
+        return
     with transaction.atomic():
         decision.issuer, decision.issuer_presumed = issuer, False
         decision.save(update_fields=["issuer", "issuer_presumed"])
     messages.success(
         request, f"Đã xác nhận cơ quan ban hành quyết định {decision.number}: {issuer}."
+    )
+
+
+def _confirm_issuers(request) -> None:
+    form = IssuerGroupForm(request.POST)
+    if not form.is_valid():
+        return _form_errors(request, form)
+    presumed, key = form.cleaned_data["presumed"], form.cleaned_data["group"]
+    decisions = issuer_groups.group_decisions(request.staff, presumed, key)
+    if not decisions:
+        messages.error(
+            request, "Nhóm này không còn quyết định nào cần xác nhận (có thể đã được xác nhận)."
+        )
+        return
+    province = issuer_groups.province_name(decisions[0])
+    written = form.cleaned_data["corrected"].strip()
+    issuer = issuer_name(written, province) if written else presumed
+    if not issuer:
+        messages.error(
+            request,
+            "Chưa rõ cơ quan ban hành: hãy ghi tên đủ, ví dụ “UBND huyện Than Uyên” hoặc "
+            "“UBND tỉnh Lai Châu”.",
+        )
+        return
+    too_late = issuer_groups.after_districts(decisions, issuer, province)
+    if too_late:
+        messages.error(
+            request,
+            f"Không ghi: {len(too_late)} quyết định ký từ ngày 01/07/2025 trở đi, khi UBND cấp "
+            f"huyện đã chấm dứt hoạt động, nên không thể do {issuer} ban hành.",
+        )
+        return
+    with transaction.atomic():
+        for decision in decisions:  # one by one, so that each change is in the log
+            decision.issuer, decision.issuer_presumed = issuer, False
+            decision.save(update_fields=["issuer", "issuer_presumed"])
+    messages.success(
+        request, f"Đã xác nhận cơ quan ban hành của {len(decisions)} quyết định: {issuer}."
     )
 
 

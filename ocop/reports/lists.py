@@ -10,6 +10,7 @@ from itertools import groupby
 
 from ocop.domain.names import vn_sort_key
 from ocop.registry.models import Decision, Product
+from ocop.registry.printed import Printed
 from ocop.registry.summary import Figures, summarize
 
 # An issuing body the list did not write is marked in the lists and explained under the table.
@@ -18,6 +19,7 @@ PRESUMED_NOTE = (
     f"{PRESUMED_SIGN} Cơ quan ban hành được suy ra từ ngày quyết định, hạng sao và địa chỉ cũ "
     "vì danh sách gốc không ghi."
 )
+PRESUMED_COUNT = "Còn {count}/{total} quyết định có cơ quan ban hành chưa được cán bộ xác nhận."
 
 
 @dataclass(frozen=True)
@@ -69,9 +71,18 @@ class ProductList:
         return sum(len(group.rows) for group in self.groups)
 
     @property
+    def presumed_count(self) -> int:
+        """How many rows print an issuer nobody has confirmed yet."""
+        return sum(bool(row.issuer_presumed and row.issuer) for row in self.rows)
+
+    @property
     def presumed_note(self) -> str:
-        """The note under the table when some issuer is marked as presumed, else ""."""
-        return PRESUMED_NOTE if any(row.issuer_presumed and row.issuer for row in self.rows) else ""
+        """The note under the table when some issuer is marked as presumed, with how many of
+        them remain to be confirmed; "" when none."""
+        count = self.presumed_count
+        if not count:
+            return ""
+        return f"{PRESUMED_NOTE} {PRESUMED_COUNT.format(count=count, total=len(self))}"
 
 
 class FiguresMismatch(Exception):
@@ -110,11 +121,16 @@ def expiring_list(start: date, end: date, products) -> ProductList:
 
 
 def _rows(decisions, contacts: bool = False) -> list[Row]:
-    decisions = decisions.select_related("product__producer", "product__unit").order_by()
-    return [_row(decision, contacts) for decision in decisions]
+    decisions = list(
+        decisions.select_related("product__producer__unit", "product__unit__province").order_by()
+    )
+    printed = Printed(decision.product for decision in decisions)
+    return [_row(decision, contacts, printed) for decision in decisions]
 
 
-def _row(decision: Decision, contacts: bool) -> Row:
+def _row(decision: Decision, contacts: bool, printed: Printed) -> Row:
+    """Names, addresses and issuers in their printed form (ocop.registry.printed); the stored
+    ones, as typed, stay in the registry."""
     product, producer = decision.product, decision.product.producer
     extra = {}
     if contacts:
@@ -122,18 +138,19 @@ def _row(decision: Decision, contacts: bool) -> Row:
             "representative": producer.representative,
             "phone": producer.phone,
             "email": producer.email,
-            "producer_address": producer.address,
+            "producer_address": printed.producer_address(producer),
         }
+    issuer, presumed = printed.issuer(decision)
     return Row(
-        product=product.name,
-        producer=producer.name,
+        product=printed.product(product),
+        producer=printed.producer(producer),
         unit=str(product.unit),
         stars=decision.stars,
         decision_number=decision.number,
         decided_on=decision.decided_on,
-        issuer=decision.issuer,
-        issuer_presumed=decision.issuer_presumed,
-        address=product.address or producer.address,
+        issuer=issuer,
+        issuer_presumed=presumed,
+        address=printed.address(product),
         last_valid_day=decision.last_valid_day,
         product_id=product.pk,
         producer_id=producer.pk,
