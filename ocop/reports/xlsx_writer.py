@@ -70,7 +70,7 @@ EXPIRING_COLUMNS = [  # one page wide too (12 pt at 93 %)
     Column("Người đại diện", 11, lambda r: r.representative),
     Column("Điện thoại", 10.5, lambda r: r.phone),
     Column("Thư điện tử", 14, lambda r: r.email),
-    Column("Địa chỉ chủ thể (như ghi)", 16, lambda r: r.producer_address),
+    Column("Địa chỉ chủ thể", 16, lambda r: r.producer_address),
     Column("Xã, phường hiện nay", 10, lambda r: r.unit),
     Column("Hạng sao", 5, lambda r: r.stars, "number"),
     Column("Số quyết định", 13, lambda r: r.decision_number),
