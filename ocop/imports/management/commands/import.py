@@ -3,6 +3,7 @@ import socket
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.checks import Tags
 from django.core.management.base import BaseCommand, CommandError
 
 from ocop.imports.engine import import_files
@@ -14,6 +15,10 @@ class Command(BaseCommand):
         "Nhập danh sách sản phẩm OCOP từ tệp .xlsx, .xls hoặc .csv. Kiểm tra mọi dòng trước; "
         "có một dòng lỗi thì không ghi gì và thoát với mã 1. Ghi trong một giao dịch."
     )
+    # The settings' and models' checks, not those of the URLs, admin and templates: loading
+    # every page's views to check their URLs took a fifth of a 50,000-row import, which
+    # serves no page (bench/bench_import.py).
+    requires_system_checks = [Tags.security, Tags.models, Tags.caches, Tags.compatibility]
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE", help="tệp danh sách")
