@@ -17,9 +17,9 @@ class Command(BaseCommand):
     )
     # Every tagged check but those of the URLs, admin and templates: loading every page's
     # views to check their URLs took 0.7 s of CPU (2 s on a loaded machine) of an import,
-    # which serves no page (bench/bench_import.py). The three untagged checks (axes' settings, the auth middleware,
-    # django-tasks' TASKS) are skipped with them; `ocop check`, `migrate` and the server run
-    # them all.
+    # which serves no page (bench/bench_import.py). The three untagged checks (axes'
+    # settings, the auth middleware, django-tasks' TASKS) are skipped with them; `ocop
+    # check`, `migrate` and the server run them all.
     requires_system_checks = [
         Tags.caches, Tags.commands, Tags.compatibility, Tags.files, Tags.models,
         Tags.security, Tags.staticfiles, Tags.translation,
