@@ -123,6 +123,24 @@ def dense_csv(path: Path, rows: int, columns: int) -> Path:
     return path
 
 
+def repeated_ods(path: Path, rows: int, columns: int) -> Path:
+    """An .ods of one number repeated over `rows` × `columns` by two attributes (1 KB): the
+    reader writes every copy out."""
+    cell = ('<table:table-cell office:value-type="float" office:value="1" '
+            f'table:number-columns-repeated="{columns}"/>')  # fmt: skip
+    content = (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body>'
+        '<office:spreadsheet><table:table table:name="S"><table:table-row '
+        f'table:number-rows-repeated="{rows}">{cell}</table:table-row></table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("content.xml", content)
+    return path
+
+
 def crafted(folder: Path) -> list[tuple[str, Path]]:
     """Files of a few KB that used to abort, hang or eat gigabytes (issue 18)."""
     long_text = f'<sst xmlns="{_MAIN}" uniqueCount="1"><si><t>'.encode()
@@ -197,6 +215,11 @@ def main() -> int:
                       ten_texts())),
             (f"CSV, dense {rows * 4 - 1000} x {columns // 4}",
              dense_csv(folder / "day.csv", rows * 4 - 1000, columns // 4)),
+            # Each copy is spent as 32 bytes and its values against the unpacked limit.
+            (f".ods, one number repeated {rows * 2 + 4000} x {columns // 4} (under the unpacked"
+             " limit)", repeated_ods(folder / "lap.ods", rows * 2 + 4000, columns // 4)),
+            (f".ods, one number repeated {rows * 4 - 1000} x {columns // 4} (refused)",
+             repeated_ods(folder / "lap-het.ods", rows * 4 - 1000, columns // 4)),
             *crafted(folder),
         ]  # fmt: skip
         worst = 0.0

@@ -3,6 +3,7 @@
 import csv
 import io
 import unicodedata
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -146,3 +147,28 @@ def registry_state() -> tuple:
         key=str,
     )
     return producers, products, decisions
+
+
+_MANIFEST = (
+    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+    '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.'
+    'opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" '
+    'manifest:media-type="text/xml"/></manifest:manifest>'
+)
+
+
+def raw_ods(path: Path, rows: str, head: str = "") -> Path:
+    """An .ods of one table, "Năm 2023", whose content.xml holds `rows` as written, after
+    `head` (a DTD, say)."""
+    content = head + (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:'
+        'names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table '
+        f'table:name="Năm 2023">{rows}</table:table></office:spreadsheet></office:body>'
+        "</office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("content.xml", content)
+        package.writestr("META-INF/manifest.xml", _MANIFEST)
+    return path

@@ -1,37 +1,25 @@
-"""An .ods package checked before python-calamine opens it: each part decompressed as a
-stream under the unpacked limit, and each table's used extent measured from its rows and
-cells, counting their repeats (one element may stand for 1,048,576 rows; a repeated cell with
-content is copied by the reader as many times, and counted so)."""
+"""An .ods package checked before python-calamine opens it, from what its parts really hold.
+Every part is decompressed as a stream under the unpacked limit; content.xml, the part the
+reader reads, is parsed by expat as it comes (safe_xml.py: no DTD, so no entity expansion
+and no outside file), whatever prefixes, quotes or spaces it uses. Each table's used extent
+and cells are counted from its rows and cells with their repeats, before anything is
+materialised: one element may stand for 1,048,576 rows, and a repeated cell with content is
+copied by the reader as many times, so its text is spent as many times too."""
 
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ocop.imports.filetype import UnreadableFile, damaged, open_zip
-from ocop.imports.limits import Budget, Limits
+from ocop.imports.filetype import SAVE_AS_XLSX, UnreadableFile, damaged, open_zip
+from ocop.imports.limits import Budget, Limits, number
+from ocop.imports.safe_xml import feed, local, stream_parser
 
 _CHUNK = 1 << 20
-_NS = rb"(?:[\w.-]+:)?"
-_TOKEN = re.compile(
-    rb"<(/?)" + _NS + rb"(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)/?>"
-)
-_NAME = re.compile(rb'\bname="([^"]*)"')
-_ROWS_REPEATED = re.compile(rb'number-rows-repeated="(\d{1,10})"')
-_COLUMNS_REPEATED = re.compile(rb'number-columns-repeated="(\d{1,10})"')
-
-
-@dataclass
-class _Table:
-    name: str
-    row: int = 0  # rows passed so far
-    rows: int = 0  # last row with content, from 1
-    columns: int = 0
-    row_repeat: int = 1
-    column: int = 0  # cells passed in the current row
-    row_has_value: bool = False
-    cell_repeat: int = 0  # of the open cell with content, to count its text
-    cell_end: int = 0
+_CONTENT = "content.xml"
+_CELLS = {"table-cell", "covered-table-cell"}
+# What the reader holds for a cell (python-calamine's value, 32 bytes) and a copy of it costs
+# at least: 199,000 rows × 25 repeated numbers, a 1 KB file, took 593 MB to read.
+_CELL = 32
 
 
 def check_ods(path: Path, limits: Limits) -> None:
@@ -46,13 +34,14 @@ def check_ods(path: Path, limits: Limits) -> None:
 
 def _check(package: zipfile.ZipFile, limits: Limits) -> None:
     parts = package.infolist()
-    Budget(limits).spend(sum(part.file_size for part in parts))
-    budget = Budget(limits)
+    Budget(limits).spend(sum(part.file_size for part in parts))  # what the directory admits
+    budget = Budget(limits)  # what the parts really hold
     for part in parts:
-        if part.filename == "content.xml":
-            _scan(package, part, limits, budget)
+        chunks = _chunks(package, part, budget)
+        if part.filename == _CONTENT:
+            ContentScan(limits, budget).run(chunks)
         else:
-            for _ in _chunks(package, part, budget):
+            for _ in chunks:
                 pass
 
 
@@ -63,57 +52,120 @@ def _chunks(package, part, budget):
             yield chunk
 
 
-def _scan(package, part, limits: Limits, budget: Budget) -> None:
-    table, carry = None, b""
-    for chunk in _chunks(package, part, budget):
-        data = carry + chunk
-        cut = data.rfind(b">") + 1
-        table = _tokens(data[:cut], table, limits, budget)
-        carry = data[cut:]
+@dataclass
+class _Table:
+    name: str
+    row: int = 0  # rows passed so far
+    rows: int = 0  # last row with content, from 1
+    columns: int = 0  # last column with content, from 1
+    cells: int = 0  # cells with content, repeats counted
+    row_repeat: int = 1  # of the open row
+    column: int = 0  # cells passed in the open row
+    row_has_value: bool = False
 
 
-def _tokens(piece: bytes, table: _Table | None, limits: Limits, budget: Budget):
-    for match in _TOKEN.finditer(piece):
-        closing, element, attributes = match.groups()
-        if table is not None and table.cell_repeat:  # the text of the cell just passed
-            budget.spend(table.cell_repeat * (match.start() - table.cell_end))
-            table.cell_repeat = 0
-        if element == b"table":
-            if closing and table is not None:
-                limits.check_sheet(table.name, table.rows, table.columns)
-                table = None
-            elif not closing:
-                name = _NAME.search(attributes)
-                table = _Table(name.group(1).decode("utf-8", "replace") if name else "")
-        elif table is None or (closing and element != b"table-row"):
-            continue
-        elif element == b"table-row":
-            _row(table, closing, attributes, limits)
-        else:
-            _cell(table, attributes, match.end(), limits)
-    return table
+class ContentScan:
+    """The tables of content.xml. A cell has content when it says its type or holds an
+    element (a paragraph of text); its attributes' values and what it holds, as written, are
+    spent once per copy the reader makes (its columns repeated times its row's), and each copy
+    past the first also the reader's cell: repeats cost the budget what the same cells written
+    out would."""
 
+    def __init__(self, limits: Limits, budget: Budget):
+        self.limits, self.budget = limits, budget
+        self.table: _Table | None = None
+        self.nested = 0  # tables inside the open table (inside a cell): the reader skips them
+        # The open cell's copies and the size of its attributes' values, and where its first
+        # inner element starts.
+        self.cell: tuple[int, int] | None = None
+        self.content_start: int | None = None
+        self.cell_valued = False
 
-def _row(table: _Table, closing: bytes, attributes: bytes, limits: Limits) -> None:
-    if not closing:
-        repeated = _ROWS_REPEATED.search(attributes)
-        table.row_repeat = int(repeated.group(1)) if repeated else 1
-        table.column, table.row_has_value = 0, False
-        return
-    table.row += table.row_repeat
-    if table.row_has_value:
-        table.rows = table.row
-        if table.rows > limits.rows:
-            limits.check_sheet(table.name, table.rows, table.columns)
+    def run(self, chunks) -> None:
+        self.parser = stream_parser(_CONTENT)
+        self.parser.StartElementHandler = self.opened
+        self.parser.EndElementHandler = self.closed
+        feed(self.parser, chunks)
 
+    def opened(self, name: str, attributes: dict) -> None:
+        tag = local(name)
+        table = self.table
+        if tag == "table":
+            if table is None:
+                self.table = _Table(_attribute(attributes, "name") or "")
+            else:
+                self.nested += 1
+        elif table is None or self.nested:
+            return
+        elif self.cell is not None:
+            self.cell_valued = True  # an element inside the cell: text, a link, a note
+            if self.content_start is None:
+                self.content_start = self.parser.CurrentByteIndex
+        elif tag == "table-row":
+            table.row_repeat = _repeat(attributes, "number-rows-repeated")
+            table.column, table.row_has_value = 0, False
+        elif tag in _CELLS:
+            count = _repeat(attributes, "number-columns-repeated")
+            table.column += count
+            self.cell = (count * table.row_repeat, sum(map(len, attributes.values())))
+            self.content_start = None
+            self.cell_valued = _attribute(attributes, "value-type") is not None
 
-def _cell(table: _Table, attributes: bytes, end: int, limits: Limits) -> None:
-    repeated = _COLUMNS_REPEATED.search(attributes)
-    count = int(repeated.group(1)) if repeated else 1
-    table.column += count
-    if b"value-type=" in attributes:
+    def closed(self, name: str) -> None:
+        tag = local(name)
+        table = self.table
+        if table is None:
+            return
+        if tag == "table":
+            if self.nested:
+                self.nested -= 1
+            else:
+                self.limits.check_sheet(table.name, table.rows, table.columns)
+                self.table = None
+        elif self.nested:
+            return
+        elif tag in _CELLS and self.cell is not None:
+            self._cell_ended(table)
+        elif tag == "table-row" and self.cell is None:
+            table.row += table.row_repeat
+            if table.row_has_value:
+                table.rows = table.row
+                self.limits.check_sheet(table.name, table.rows, table.columns)
+
+    def _cell_ended(self, table: _Table) -> None:
+        copies, size = self.cell
+        self.cell = None
+        if not self.cell_valued:
+            return
         table.row_has_value = True
         table.columns = max(table.columns, table.column)
-        if table.columns > limits.columns:
-            limits.check_sheet(table.name, table.row + 1, table.columns)
-        table.cell_repeat, table.cell_end = count * table.row_repeat, end
+        self.limits.check_sheet(table.name, table.row + 1, table.columns)
+        table.cells += copies
+        if table.cells > self.limits.cells:
+            raise UnreadableFile(
+                f"trang có hơn {number(self.limits.cells)} ô có giá trị (kể cả các ô lặp lại), "
+                f"quá giới hạn (OCOP_IMPORT_MAX_CELLS): tệp được tạo bất thường; {SAVE_AS_XLSX}",
+                table.name,
+            )
+        if self.content_start is not None:
+            size += self.parser.CurrentByteIndex - self.content_start
+        # A copy costs the reader its cell too, which the file did not pay for in bytes.
+        self.budget.spend(copies * size + (copies - 1) * _CELL)
+
+
+def _attribute(attributes: dict, wanted: str) -> str | None:
+    """An attribute by its name without prefix ("table:name", "name")."""
+    for key, value in attributes.items():
+        if local(key) == wanted:
+            return value
+    return None
+
+
+def _repeat(attributes: dict, wanted: str) -> int:
+    text = _attribute(attributes, wanted)
+    if text is None:
+        return 1
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 10 or int(text) == 0:
+        raise UnreadableFile(damaged())
+    return int(text)

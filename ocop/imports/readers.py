@@ -3,12 +3,16 @@
 A file is first checked for what it really is and for its size (filetype.py, limits.py and
 the *_scan.py modules), before any cell is read. .xlsx/.xlsm/.xls/.ods are then read with
 python-calamine (fast, and it gives merged ranges); .csv is decoded as UTF-16 when it says so
-or looks so, else UTF-8 (with or without BOM), else Windows-1258."""
+or looks so, else UTF-8 (with or without BOM), else Windows-1258; UTF-16 and UTF-8 files are
+decoded as they are read."""
 
+import codecs
 import csv
 import io
+import itertools
 import re
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,19 +122,77 @@ def _sheet(book, meta, uncomputed: dict) -> Sheet | None:
 
 
 def _read_csv_file(path: Path, limits: Limits) -> Workbook:
-    """The file's bytes are let go once decoded, before its rows are read."""
-    text, encoding = decode(path.read_bytes())
-    return _read_csv_text(text, encoding, limits)
+    """A file in UTF-8 or UTF-16 is decoded as its rows are read, never held whole (at the
+    cell limit its text would add a tenth to the peak). Other files are decoded whole: a
+    legacy font is told from the whole text."""
+    codec, encoding = _stream_encoding(path)
+    if not codec:
+        text, encoding = decode(path.read_bytes())
+        return _read_csv_lines(lambda: nullcontext(lines(text)), encoding, limits)
+    return _read_csv_lines(lambda: path.open(encoding=codec, newline=""), encoding, limits)
 
 
 def read_csv(data: bytes, limits: Limits | None = None) -> Workbook:
-    return _read_csv_text(*decode(data), limits or Limits.from_settings())
+    text, encoding = decode(data)
+    limits = limits or Limits.from_settings()
+    return _read_csv_lines(lambda: nullcontext(lines(text)), encoding, limits)
 
 
-def _read_csv_text(text: str, encoding: str, limits: Limits) -> Workbook:
+def _stream_encoding(path: Path) -> tuple[str, str]:
+    """(codec, name) for a file in UTF-16 or valid UTF-8, checked as a stream; ("", "")
+    otherwise (decode() tells)."""
+    with path.open("rb") as file:
+        utf16 = _utf16(file.read(4096))
+        if utf16:
+            return utf16, "UTF-16"
+        file.seek(0)
+        checker = codecs.getincrementaldecoder("utf-8")()
+        try:
+            while chunk := file.read(1 << 20):
+                checker.decode(chunk)
+            checker.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "", ""
+    return "utf-8-sig", "utf-8"
+
+
+def _read_csv_lines(open_lines, encoding: str, limits: Limits) -> Workbook:
+    """`open_lines()`: a context giving the text's lines with their endings, afresh at each
+    call (a quote left open is looked for in a second pass)."""
     notes = [] if encoding.startswith("utf-8") else [f"tệp CSV được đọc theo mã {encoding}"]
-    delimiter = _delimiter(text[:50000])
-    reader = csv.reader(lines(text), delimiter=delimiter)
+    try:
+        with open_lines() as source:
+            sample = _sample(source)
+            delimiter = _delimiter("".join(sample)[:50000])
+            reader = csv.reader(itertools.chain(sample, source), delimiter=delimiter)
+            rows, width, start = _csv_rows(reader, limits)
+        # A quote left open swallows the rest of the file into one cell without a word from
+        # csv.
+        if reader.line_num > start:
+            with open_lines() as source:
+                if _open_at_end(source, delimiter):
+                    raise UnreadableFile(_open_quote(start))
+    except UnicodeDecodeError:
+        raise UnreadableFile(
+            "tệp CSV mã UTF-16 bị hỏng (cắt cụt giữa một ký tự): lấy lại tệp gốc"
+        ) from None
+    limits.check_sheet("", len(rows), width)
+    return Workbook([Sheet(name="", rows=rows)], notes)
+
+
+def _sample(source) -> list[str]:
+    """The first lines, to 50,000 characters: enough to tell the separator."""
+    sample, size = [], 0
+    for line in source:
+        sample.append(line)
+        size += len(line)
+        if size >= 50000:
+            break
+    return sample
+
+
+def _csv_rows(reader, limits: Limits) -> tuple[list[list[str]], int, int]:
+    """The rows, their width and the first line of the last row."""
     rows, width, start, next_start = [], 0, 1, 1
     try:
         for row in reader:
@@ -142,11 +204,7 @@ def _read_csv_text(text: str, encoding: str, limits: Limits) -> Workbook:
                 limits.check_sheet("", len(rows), width)
     except csv.Error:  # a field past csv's 131,072 characters: mostly a quote left open
         raise UnreadableFile(_open_quote(next_start, long_cell=True)) from None
-    # A quote left open swallows the rest of the file into one cell without a word from csv.
-    if reader.line_num > start and _open_at_end(text, delimiter):
-        raise UnreadableFile(_open_quote(start))
-    limits.check_sheet("", len(rows), width)
-    return Workbook([Sheet(name="", rows=rows)], notes)
+    return rows, width, start
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
@@ -172,9 +230,9 @@ def _open_quote(line: int, long_cell: bool = False) -> str:
     )
 
 
-def _open_at_end(text: str, delimiter: str) -> bool:
+def _open_at_end(source, delimiter: str) -> bool:
     try:
-        for _ in csv.reader(lines(text), delimiter=delimiter, strict=True):
+        for _ in csv.reader(source, delimiter=delimiter, strict=True):
             pass
     except csv.Error as exc:
         return "end of data" in str(exc)

@@ -47,6 +47,11 @@ def stream_parser(part: str) -> expat.XMLParserType:
     return parser
 
 
+def local(name: str) -> str:
+    """'x:row' -> 'row': some writers prefix every element, and the readers ignore it."""
+    return name[name.index(":") + 1 :] if ":" in name else name
+
+
 def feed(parser: expat.XMLParserType, chunks: Iterable[bytes]) -> None:
     """Parses the part chunk by chunk; a handler's UnreadableFile goes through as it is."""
     try:

@@ -99,16 +99,19 @@ def clean_text(rows: list[list]) -> dict[int, tuple[str, int]]:
     ("Ghi chó" is "Ghi chú" in TCVN3, or Unicode "Ghi chó") are converted only when the sheet
     is mostly typed in that font."""
     # A sheet repeats its cells (addresses, stars, days, a producer per product): each
-    # distinct text is looked at once.
+    # distinct text is looked at once, up to _REMEMBERED of them (a sheet of distinct texts at
+    # the cell limit would double its memory in these tables).
     detected, fonts, unicode_cells = {}, Counter(), 0
     for row in rows:
         for c, cell in enumerate(row):
             if isinstance(cell, str) and not cell.isprintable():
                 row[c] = cell = strip_controls(cell)
             if isinstance(cell, str) and not cell.isascii():
-                if cell not in detected:
-                    detected[cell] = legacy.detect(cell)
-                font = detected[cell]
+                font = detected.get(cell, False)
+                if font is False:
+                    font = legacy.detect(cell)
+                    if len(detected) < _REMEMBERED:
+                        detected[cell] = font
                 if font:
                     fonts[font] += 1
                 else:
@@ -121,12 +124,21 @@ def clean_text(rows: list[list]) -> dict[int, tuple[str, int]]:
         for c, cell in enumerate(row):
             if not isinstance(cell, str) or not cell:
                 continue
-            if cell not in cleaned:
-                cleaned[cell] = _cleaned(cell, detected.get(cell) if fonts else None, sheet_font)
-            row[c], font = cleaned[cell]
+            found = cleaned.get(cell)
+            if found is None:
+                font = (
+                    (detected[cell] if cell in detected else legacy.detect(cell)) if fonts else None
+                )
+                found = _cleaned(cell, font, sheet_font)
+                if len(cleaned) < _REMEMBERED:
+                    cleaned[cell] = found
+            row[c], font = found
             if font:
                 converted[(c, font)] += 1
     return {c: (font, n) for (c, font), n in converted.items()}
+
+
+_REMEMBERED = 200_000
 
 
 def _cleaned(cell: str, font: str | None, sheet_font: str | None) -> tuple[str, str | None]:
@@ -134,8 +146,9 @@ def _cleaned(cell: str, font: str | None, sheet_font: str | None) -> tuple[str, 
     if font is None and sheet_font and legacy.could_be(cell, sheet_font):
         font = sheet_font
     if font:
-        cell = legacy.to_unicode(cell, font)
-    return clean(cell), font
+        return clean(legacy.to_unicode(cell, font)), font
+    text = clean(cell)
+    return (cell if text == cell else text), None  # the same text kept once
 
 
 def _header_notes(result: SheetRows, file_name: str, fonts) -> None:

@@ -10,6 +10,7 @@ inserts."""
 
 import functools
 import operator
+from contextlib import contextmanager
 from datetime import UTC, date
 
 from django.db import connection, models, transaction
@@ -32,6 +33,34 @@ _TABLES = [Producer._meta.db_table, Product._meta.db_table, Decision._meta.db_ta
 
 @transaction.atomic
 def apply(plan: Plan, province: Province, runs: list[ImportRun]) -> None:
+    with _page_cache():
+        _apply(plan, province, runs)
+
+
+@contextmanager
+def _page_cache():
+    """SQLite keeps 2 MB of pages by default: 50,000 new decisions land at random places of
+    their unique public-code index, each a page read back from the file. The import's
+    connection keeps up to _CACHE_KB meanwhile (the whole registry of a province and more),
+    then its own setting again (inserting 50,000 decisions: 2.0-2.2 s -> 1.4-1.7 s)."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        (kept,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA cache_size = -{_CACHE_KB}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(kept)}")
+
+
+_CACHE_KB = 64 * 1024
+
+
+def _apply(plan: Plan, province: Province, runs: list[ImportRun]) -> None:
     now = timezone.now()
     answers = writing.send(Plan, plan=plan, province=province, runs=runs)
     lifted = bulk_writes.lift([links.INSERT_TRIGGER, *freshness.row_triggers(_TABLES)])
