@@ -327,3 +327,19 @@ def test_the_product_photos_route_never_climbs_to_a_private_folder(client, media
     for climb in ("%2e%2e", "..", "%2E%2E", "che.jpg/%2e%2e/%2e%2e", "%2e%2e%2f"):
         response = client.get(f"/media/san-pham/{climb}/phan-anh/bao-cao.jpg")
         assert response.status_code in (400, 404), climb
+
+
+def test_without_the_producers_contact_a_page_gives_the_departments(client, settings):
+    settings.OCOP_DEPARTMENT_PHONE = "0213 3800 000"
+    settings.OCOP_DEPARTMENT_EMAIL = "ocop@sonnmt.laichau.gov.vn"
+    product = tea()
+    for url in (product.get_public_url(), f"/chu-the/{product.producer_id}/"):
+        html = page(client, url)
+        assert "theo số điện thoại ở trên" not in html
+        assert "sổ chưa có số điện thoại hay thư điện tử của chủ thể" in html
+        assert html.count('href="tel:02133800000"') == 2  # the page and its footer
+        assert 'href="mailto:ocop@sonnmt.laichau.gov.vn"' in html
+    product.producer.phone = "0213 3876 543"
+    product.producer.save()
+    html = page(client, product.get_public_url())
+    assert "hãy liên hệ chủ thể qua số điện thoại hoặc thư điện tử ở trên" in html

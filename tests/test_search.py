@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from ocop.catalog import fulltext
 from ocop.catalog.product_search import Criteria, search
-from ocop.domain.names import vn_sort_key
+from ocop.domain.names import fold, vn_sort_key
 from ocop.registry.models import Decision, ProducerType, Product
 from tests.factories import SAMPLES, make_decision, make_producer, make_product
 
@@ -128,6 +128,22 @@ def test_it_never_says_not_found_of_a_product_the_registry_holds(client, sample)
         )
         assert (each.name, "expired") in shown, each.name
         assert "Sổ OCOP không có sản phẩm nào" not in html
+
+
+def test_che_lists_every_tea_product_before_anything_matching_only_a_producer(client, sample):
+    tea = [
+        p.name
+        for p in Product.objects.filter(pk__in=Decision.objects.signed_by(TODAY).values("product"))
+        if {"che", "tra"} & set(fold(p.name).split())
+    ]
+    assert any(n.startswith("Chè") for n in tea) and any(n.startswith("Trà") for n in tea)
+    shown = []
+    for page in range(1, 10):
+        shown += names(client, f"/san-pham/?q=che&trang={page}")
+        if len(shown) < 20 * page:
+            break
+    assert sorted(shown[: len(tea)]) == sorted(tea)
+    assert len(shown) > len(tea)  # and then the products of tea producers, communes, sets
 
 
 def test_a_product_named_by_the_words_comes_before_one_found_by_its_producer(client):

@@ -121,7 +121,8 @@ class ReportForm(forms.Form):
 def report(request):
     key, hour = client_key(request), this_hour()
     if request.method != "POST":
-        return _page(request, ReportForm())
+        # A verification page's "Phản ánh" fills in the code it showed (?ma=).
+        return _page(request, ReportForm(initial={"code": request.GET.get("ma", "")[:40]}))
     if ClientCount.used(COUNTED_AS, key, hour) >= settings.OCOP_MISUSE_PER_HOUR:
         too_many = gettext(
             "Bạn đã gửi %(per_hour)s phản ánh trong một giờ qua. Vui lòng thử lại sau một giờ, "

@@ -7,6 +7,7 @@ ocop.domain.product_words). Statuses and stars are those of the day asked (?ngay
 default), from the registry's QuerySets (DecisionQuerySet.with_product_status); the verdict
 words from ocop.domain.verdict."""
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -162,7 +163,11 @@ def _word_matches(word: str, standing: Standings) -> frozenset:
     """The products a typed word finds: a word of theirs beginning with it, or, as whole
     words, another way of writing the same product ("che" also finds "trà" and "tea")."""
     found = standing.matching([word], prefix=True)
-    for entry in same_product(word):
+    others = same_product(word)
+    single = sorted(entry[0] for entry in others if len(entry) == 1)
+    if single:  # one look-up for them all
+        found = found | standing.matching(single, prefix=False)
+    for entry in (entry for entry in others if len(entry) > 1):
         found = found | _intersection([standing.matching([w], prefix=False) for w in entry])
     return found
 
@@ -210,11 +215,11 @@ def _tally(criteria: Criteria, standing: Standings) -> _Tally:
     else:
         candidates = [rows[pk] for pk in matched if pk in rows]
     tests = _tests(criteria)
-    if len(tests) == 1 and tests[0][0] == "tinh_trang":
-        # The common case, the status alone: every row counts for the status facet and the
-        # chosen rows for the others.
-        kept = tests[0][2]
-        chosen = [row for row in candidates if row[STATUS] in kept]
+    if not tests or (len(tests) == 1 and tests[0][0] == "tinh_trang"):
+        # The common cases, no filter or the status alone: every row counts for the status
+        # facet and the chosen rows for the others.
+        kept = tests[0][2] if tests else None
+        chosen = [row for row in candidates if row[STATUS] in kept] if kept else candidates
         statuses = Counter(map(itemgetter(STATUS), candidates))
         facets = {
             name: _facet(name, Counter(map(itemgetter(column), chosen)), criteria, standing)
@@ -253,36 +258,42 @@ def _order(criteria: Criteria, standing: Standings):
     """Valid products first. By relevance: first the products whose own name matches every
     word typed (before those found only by their producer, commune or product set), among
     them first those whose name holds the typed text as written, accents and all; then
-    dictionary order."""
+    dictionary order. One number per row (ranks lie below rank_span): the lists are long."""
     key = text_key(criteria.q)
+    later, statuses = standing.rank_span, _STATUS_ORDER
     if criteria.sort == "ten" or not key:
-        return lambda row: (_STATUS_ORDER.get(row[STATUS], 3), row[RANK])
-    words = fulltext.words(fold(criteria.q))[:MAX_WORDS]
-    names, later = standing.name_keys, standing.rank_span
+        return lambda row: statuses.get(row[STATUS], 3) * later + row[RANK]
+    own_name = _own_name(fulltext.words(fold(criteria.q))[:MAX_WORDS]).match
+    names, folded = standing.name_keys, _folded
+    # Steps of `later`: name not matching +8, status +0/2/4/6, accents not as typed +1.
+    steps = {status: n * 2 * later for status, n in statuses.items()}
+    other_name, other_status = 8 * later, 6 * later
 
     def order(row):
         name = names[row[PK]]
-        rank = row[RANK] if key in name else row[RANK] + later
-        return (not _names_product(words, name), _STATUS_ORDER.get(row[STATUS], 3), rank)
+        at = row[RANK] + steps.get(row[STATUS], other_status)
+        if key not in name:
+            at += later
+        return at if own_name(folded(name)) else at + other_name
 
     return order
 
 
-def _names_product(words: list[str], name_key: str) -> bool:
-    """Whether the product's own name matches every typed word (as the search matches it)."""
-    own = _name_words(name_key)
-    return all(_names_word(word, own) for word in words)
-
-
-def _names_word(word: str, own: frozenset) -> bool:
-    if any(w.startswith(word) for w in own):
-        return True
-    return any(own.issuperset(entry) for entry in same_product(word))
+def _own_name(words: list[str]) -> re.Pattern:
+    """A pattern matching a folded product name that matches every typed word as the search
+    does (a word of the name beginning with it, or another way of writing the product)."""
+    each = []
+    for word in words:
+        ways = [rf".*\b{re.escape(word)}"]
+        for entry in same_product(word):
+            ways.append("".join(rf"(?=.*\b{re.escape(w)}\b)" for w in entry))
+        each.append(f"(?={'|'.join(ways)})")
+    return re.compile("".join(each), re.S)
 
 
 @lru_cache(maxsize=100_000)
-def _name_words(name_key: str) -> frozenset:
-    return frozenset(fulltext.words(fold(name_key)))
+def _folded(name_key: str) -> str:
+    return fold(name_key)
 
 
 def _suggestions(criteria: Criteria, standing: Standings, candidates: list) -> list:
