@@ -1,0 +1,43 @@
+"""The addresses a visitor or a program tries first: /api/v1/ itself, the English open-data
+page, the icon, the English 404 page, and the open-data link in the menu."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_api_root_lists_its_endpoints_and_docs(client):
+    response = client.get("/api/v1/")
+    assert response.status_code == 200 and response["Content-Type"] == "application/json"
+    body = response.json()
+    paths = [e["path"] for e in body["endpoints"]]
+    assert "/api/v1/products" in paths and "/api/v1/verify/{code}" in paths
+    assert body["docs"].endswith("/api/v1/docs") and body["open_data"].endswith("/du-lieu/")
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_the_english_open_data_page_answers_in_english(client):
+    html = client.get("/en/du-lieu/").content.decode()
+    assert '<html lang="en">' in html and "<h1>Open data</h1>" in html
+    assert 'href="/api/v1/"' in html and 'href="/du-lieu/so-dang-ky.csv"' in html
+
+
+def test_the_icon_is_served_where_browsers_ask(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200 and response["Content-Type"] == "image/x-icon"
+    assert b"".join(response)[:4] == b"\x00\x00\x01\x00"
+
+
+def test_the_english_404_page_is_in_english(client):
+    response = client.get("/en/khong-co-trang-nay/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<html lang="en">' in html and "Không tìm thấy trang" not in html
+
+
+@pytest.mark.parametrize(
+    "url, link",
+    [("/", '<a href="/du-lieu/">Dữ liệu mở</a>'), ("/en/", '<a href="/en/du-lieu/">Open data</a>')],
+)
+def test_the_menu_leads_to_the_open_data(client, url, link):
+    assert link in client.get(url).content.decode()
