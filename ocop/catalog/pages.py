@@ -180,6 +180,7 @@ def product_page(request, pk: int, slug_typed: str = ""):
     context = {
         "product": product,
         "day": day,
+        **day_links(day, timezone.localdate()),
         "verdict": said,
         "stars": standing.in_force.stars if standing.in_force else None,
         "code": shown.public_code,
@@ -225,6 +226,7 @@ def producer_page(request, pk: int):
     context = {
         "producer": producer,
         "day": day,
+        **day_links(day, timezone.localdate()),
         "products": products,
         "shops": list(producer.points_of_sale.all()),
         "valid_count": sum(p.status_on == Status.VALID for p in products),
@@ -242,6 +244,7 @@ def commune_page(request, code: str):
     context = {
         "unit": unit,
         "day": day,
+        **day_links(day, timezone.localdate()),
         "products": products,
         "valid_count": sum(p.status_on == Status.VALID for p in products),
     }
