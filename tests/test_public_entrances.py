@@ -41,3 +41,23 @@ def test_the_english_404_page_is_in_english(client):
 )
 def test_the_menu_leads_to_the_open_data(client, url, link):
     assert link in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "url, words",
+    [
+        ("/gioi-thieu/", ["OCOP là gì", "Cách đọc kết quả kiểm tra", "36 tháng", "Quyền riêng tư"]),
+        ("/en/gioi-thieu/", ["What OCOP is", "How to read a verdict", "36 months", "Privacy"]),
+    ],
+)
+def test_a_page_explains_ocop_the_stars_and_the_verdicts(client, url, words, settings):
+    settings.OCOP_DEPARTMENT_PHONE = "0213 3800 000"
+    html = client.get(url).content.decode()
+    assert all(word in html for word in words)
+    assert 'id="tiep-can"' in html and 'href="tel:02133800000"' in html
+
+
+def test_every_public_footer_links_the_statements(client):
+    html = client.get("/san-pham/").content.decode()
+    footer = html.split("<footer")[1]
+    assert 'href="/gioi-thieu/#rieng-tu"' in footer and 'href="/gioi-thieu/#tiep-can"' in footer

@@ -55,6 +55,8 @@ def cast():
         "home-english-a-day": "/en/?ngay=31/12/2025",
         "product-no-contact": honey.get_public_url(),
         "open-data-english": "/en/du-lieu/",
+        "about": "/gioi-thieu/",
+        "about-english": "/en/gioi-thieu/",
         "product-photo": tea.get_public_url(),
         "product-no-photo": ginseng.get_public_url(),
         "producer": f"/chu-the/{producer.pk}/",

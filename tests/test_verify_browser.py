@@ -52,8 +52,8 @@ def test_a_person_types_a_code_with_the_keyboard_and_reads_the_verdict(live_serv
     valid = cast()["valid"]
     code = valid.split("/")[2]
     page.goto(live_server.url + "/xac-minh/")
-    # The skip link, the site's name, the other language, the four pages of the menu.
-    for _ in range(8):
+    # The skip link, the site's name, the other language, the five pages of the menu.
+    for _ in range(9):
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "q"
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")

@@ -249,3 +249,11 @@ def commune_page(request, code: str):
         "valid_count": sum(p.status_on == Status.VALID for p in products),
     }
     return _render(request, "catalog/pages/commune.html", "commune_page", [code], context)
+
+
+@require_safe
+@public_page
+def about(request):
+    """What OCOP is, what the stars mean, how to read a verdict, and the site's statements on
+    privacy and accessibility (the footer links to them)."""
+    return _render(request, "catalog/pages/about.html", "about", [], {})
