@@ -3,6 +3,8 @@ page, the icon, the English 404 page, and the open-data link in the menu."""
 
 import pytest
 
+from ocop.catalog.models import MisuseReport
+
 pytestmark = pytest.mark.django_db
 
 
@@ -61,3 +63,23 @@ def test_every_public_footer_links_the_statements(client):
     html = client.get("/san-pham/").content.decode()
     footer = html.split("<footer")[1]
     assert 'href="/gioi-thieu/#rieng-tu"' in footer and 'href="/gioi-thieu/#tiep-can"' in footer
+
+
+def test_a_reporter_follows_a_report_by_its_number_and_reads_nothing_personal(client):
+    stored = MisuseReport.objects.create(
+        place="Chợ Tân Phong", description="Dán nhãn OCOP 5 sao", contact="0912 345 678"
+    )
+    html = client.get("/phan-anh/theo-doi/", {"so": stored.reference.lower()}).content.decode()
+    assert f"Phản ánh {stored.reference} được nhận ngày" in html
+    assert "Phản ánh đang chờ cán bộ của Sở xem." in html
+    assert "0912 345 678" not in html and "Chợ Tân Phong" not in html
+    stored.status = MisuseReport.Status.SEEN
+    stored.save()
+    seen = client.get(f"/phan-anh/theo-doi/?so={stored.reference}").content.decode()
+    assert "Cán bộ của Sở đã xem" in seen
+    missing = client.get("/phan-anh/theo-doi/", {"so": "PA-2020-99999"})
+    assert (
+        missing.status_code == 404 and "Không có phản ánh nào mang số" in missing.content.decode()
+    )
+    english = client.get(f"/en/phan-anh/theo-doi/?so={stored.reference}").content.decode()
+    assert "has been seen by the department" in english

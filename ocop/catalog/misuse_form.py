@@ -169,6 +169,26 @@ def thanks(request, reference: str):
     return render(request, "catalog/report_thanks.html", context)
 
 
+@require_safe
+def follow(request):
+    """Where a report stands, by the number its reporter was given (?so=PA-2026-00012): the day
+    it was received and whether the department has seen it; nothing the reporter wrote."""
+    typed = request.GET.get("so", "").strip().upper()[:20]
+    found = _by_reference(typed) if typed else None
+    context = page_context(request, None, typed=typed, found=found, asked=bool(typed))
+    return render(
+        request, "catalog/report_follow.html", context, status=404 if typed and not found else 200
+    )
+
+
+def _by_reference(typed: str) -> MisuseReport | None:
+    head, _, number = typed.rpartition("-")
+    if not (head.startswith("PA-") and number.isdigit()):
+        return None
+    found = MisuseReport.objects.filter(pk=int(number)).first()
+    return found if found is not None and found.reference == typed else None
+
+
 @require(Action.REVOKE)
 @require_safe
 def photo(request, pk: int):
