@@ -173,3 +173,11 @@ def test_products_of_no_group_are_explained_not_drawn_as_a_bar(visitor):
     assert "Nguồn: Sổ đăng ký sản phẩm OCOP của Sở Nông nghiệp và Môi trường tỉnh Lai Châu" in html
     rows = csv_rows(visitor.get("/thong-ke/nhom.csv", {"ngay": "31/12/2025"}))
     assert rows[-1] == ["Chưa xác định", "3"]
+
+
+def test_the_english_page_has_the_headline_figures(visitor):
+    make_decision(make_product("Chè xanh"), date(2024, 5, 4), stars=4)
+    html = visitor.get("/en/thong-ke/", {"ngay": "31/12/2025"}).content.decode()
+    assert '<div class="n" data-figure="valid_products">1</div>' in html
+    assert '<div class="n" data-figure="stars_4">1</div>' in html
+    assert "valid products" in html
