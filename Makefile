@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The port `make demo` serves on: `make demo PORT=8001` beside another one.
+PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 PYTEST_ARGS ?=
 # The suite runs in one process per core (pytest-xdist; `make test TEST_WORKERS=0` runs it in
@@ -40,7 +42,7 @@ browser-deps:
 demo: install
 	OCOP_DEMO=1 $(BIN)/ocop migrate --no-input
 	OCOP_DEMO=1 $(BIN)/ocop demo_setup
-	OCOP_DEMO=1 sh scripts/demo-serve.sh $(BIN)
+	OCOP_DEMO=1 sh scripts/demo-serve.sh $(BIN) 127.0.0.1:$(PORT)
 
 test: install browser-deps
 	$(BIN)/ocop makemigrations --check --dry-run > /dev/null || \

@@ -27,7 +27,8 @@ from ocop.catalog.standings import standings  # noqa: E402
 
 SEARCH_URL = "/san-pham/"
 # What people type: accent-free product words, a producer, a commune with a word, a typo, one
-# letter, and the bare list (no words: every valid product, in dictionary order).
+# letter, English and the other word of a product, and the bare list (no words: every product,
+# valid first, in dictionary order).
 QUERIES = [
     "q=che+shan+tuyet",
     "q=mat+ong+bac+ha",
@@ -35,6 +36,8 @@ QUERIES = [
     "q=gao+seng+cu",
     "q=hop+tac+xa+thao+duoc",
     "q=khun+ha+hong+tra",
+    "q=che",  # also "trà", product names first
+    "q=honey",  # English: "mật ong"
     "q=thao+quaa",  # one typo
     "q=d",
     "q=trang+phuc+dao&tinh_trang=tat-ca&sap_xep=ten&trang=3",

@@ -449,6 +449,11 @@ OCOP_IMPORT_MAX_CELLS = envint("OCOP_IMPORT_MAX_CELLS", 5_000_000)
 # Seconds an import waits for another one to finish writing before it stops and says so.
 OCOP_IMPORT_LOCK_WAIT = envint("OCOP_IMPORT_LOCK_WAIT", 120)
 # The public site's address (scheme and host, e.g. https://ocop.laichau.gov.vn), written into
+# The department's contact for the public: in every public page's footer, and on product
+# and producer pages whose producer has no phone or e-mail in the registry (a buyer then
+# reaches a person). Empty: not shown.
+OCOP_DEPARTMENT_PHONE = env("OCOP_DEPARTMENT_PHONE", "")
+OCOP_DEPARTMENT_EMAIL = env("OCOP_DEPARTMENT_EMAIL", "")
 # QR codes and canonical links so that printed labels keep working when the server moves.
 # Empty: the address each request came to (development).
 OCOP_PUBLIC_URL = env("OCOP_PUBLIC_URL", "").rstrip("/")

@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from ocop.opendata import views_data as opendata_views
 from ocop.shared.health import healthz
 
 urlpatterns = [
@@ -21,6 +22,7 @@ urlpatterns = [
     path("lam-viec/", include("ocop.accounts.urls")),
     path("lam-viec/", include("ocop.workspace.urls")),
     path("du-lieu/", include("ocop.opendata.urls_data")),
+    path("en/du-lieu/", opendata_views.index_en, name="data_index_en"),
     path("api/v1/", include("ocop.opendata.urls_api")),
     path("", include("ocop.catalog.urls_crawlers")),
 ]

@@ -107,7 +107,7 @@ def test_the_verdict_moves_at_midnight(client, today):
     assert "Còn hiệu lực đến hết ngày 10/01/2026" in html(client, url)
     today["today"] = date(2026, 1, 11)
     assert "Hết hiệu lực từ ngày 11/01/2026" in html(client, url)
-    assert search(Criteria(q="mat ong"), date(2026, 1, 11)).total == 0
+    assert search(Criteria(q="mat ong", status="con-hieu-luc"), date(2026, 1, 11)).total == 0
 
 
 def test_every_check_is_counted_though_the_page_is_kept(client, tea):

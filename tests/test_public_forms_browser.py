@@ -44,7 +44,9 @@ def test_the_statistics_and_report_pages_pass_axe_at_phone_and_desktop_width(
                 "[...document.querySelectorAll('canvas[data-chart]')]"
                 ".map(c => !!window.Chart.getChart(c))"
             )
-            assert drawn == [True] * 5, name
+            # Five charts; the sample records no product group, so that one has no bars to
+            # draw (its table and a note say why).
+            assert drawn == [True] * 4, name
         checker.check(name)
 
     page.goto(live_server.url + "/phan-anh/")

@@ -3,6 +3,7 @@ buy, recognition history, today's verdict, its code and QR), a producer's and a 
 Vietnamese and English; and photos entered through the back office, cleaned and resized."""
 
 import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -99,8 +100,50 @@ def test_the_home_page_shows_featured_and_newest_products_and_ways_to_browse(cli
     newest = html.split('id="newest"')[1].split("</section>")[0]
     assert newest.index("Mật ong bạc hà") < newest.index("Chè Shan tuyết Tả Ngảo")
     assert 'action="/san-pham/"' in html and 'href="/san-pham/?sao=5"' in html
-    assert f'href="/san-pham/?bo={product.product_set_id}"' in html
+    assert f'href="/san-pham/?tinh_trang=con-hieu-luc&amp;bo={product.product_set_id}"' in html
     assert 'href="/xa-phuong/' in html and "Xã Nậm Sỏ" in html
+
+
+def test_every_part_and_link_of_the_home_page_follows_the_chosen_day(client):
+    # Today is 10/01/2026: a product recognised on 05/01/2026 did not exist on 31/12/2025,
+    # and one recognised on 05/01/2023 was valid then and has expired since.
+    old = make_product("Chè Shan tuyết Tả Ngảo")
+    make_decision(old, date(2023, 3, 15), stars=4)
+    make_decision(make_product("Mật ong bạc hà"), date(2026, 1, 5), stars=4)
+    lapsed = make_product("Gạo Séng Cù")
+    make_decision(lapsed, date(2023, 1, 5), stars=4)
+    html = page(client, "/?ngay=31/12/2025")
+    featured = html.split('id="featured"')[1].split("</section>")[0]
+    assert "Gạo Séng Cù" in featured and "Mật ong" not in featured
+    newest = html.split('id="newest"')[1].split("</section>")[0]
+    assert "Mật ong" not in newest and "Chè Shan tuyết Tả Ngảo" in newest
+    main = html.split("<main")[1].split("</main>")[0]
+    links = re.findall(r'href="(/[^"#]*)"', main)
+    day_links = [link for link in links if not link.startswith(("/static/", "/media/"))]
+    assert day_links
+    for link in day_links:
+        assert link == "/" or "ngay=31/12/2025" in link, link
+    assert 'href="/san-pham/?sao=4&amp;ngay=31/12/2025"' in html
+    assert 'href="/en/?ngay=31/12/2025"' in html or 'href="/en/?ngay=31%2F12%2F2025"' in html
+    assert names_on(client, "/san-pham/?sao=4&ngay=31/12/2025") == [
+        "Chè Shan tuyết Tả Ngảo",
+        "Gạo Séng Cù",
+    ]
+    assert names_on(client, "/san-pham/?sao=4") == ["Chè Shan tuyết Tả Ngảo", "Mật ong bạc hà"]
+    product_then = page(client, f"{lapsed.get_public_url()}?ngay=31/12/2025")
+    assert "Tình trạng ngày 31/12/2025" in product_then
+
+
+def test_a_future_day_says_its_figures_are_a_projection(client):
+    tea()
+    html = page(client, "/?ngay=31/12/2027")
+    assert "Ngày 31/12/2027 chưa tới: đây là số liệu dự kiến" in html
+    assert "dự kiến" not in page(client, "/")
+
+
+def names_on(client, url) -> list[str]:
+    html = page(client, url)
+    return re.findall(r'class="product-name" href="[^"]+">([^<]+)</a>', html)
 
 
 def test_the_home_page_takes_the_day_as_typed_text_not_a_date_picker(client):
@@ -284,3 +327,19 @@ def test_the_product_photos_route_never_climbs_to_a_private_folder(client, media
     for climb in ("%2e%2e", "..", "%2E%2E", "che.jpg/%2e%2e/%2e%2e", "%2e%2e%2f"):
         response = client.get(f"/media/san-pham/{climb}/phan-anh/bao-cao.jpg")
         assert response.status_code in (400, 404), climb
+
+
+def test_without_the_producers_contact_a_page_gives_the_departments(client, settings):
+    settings.OCOP_DEPARTMENT_PHONE = "0213 3800 000"
+    settings.OCOP_DEPARTMENT_EMAIL = "ocop@sonnmt.laichau.gov.vn"
+    product = tea()
+    for url in (product.get_public_url(), f"/chu-the/{product.producer_id}/"):
+        html = page(client, url)
+        assert "theo số điện thoại ở trên" not in html
+        assert "sổ chưa có số điện thoại hay thư điện tử của chủ thể" in html
+        assert html.count('href="tel:02133800000"') == 2  # the page and its footer
+        assert 'href="mailto:ocop@sonnmt.laichau.gov.vn"' in html
+    product.producer.phone = "0213 3876 543"
+    product.producer.save()
+    html = page(client, product.get_public_url())
+    assert "hãy liên hệ chủ thể qua số điện thoại hoặc thư điện tử ở trên" in html

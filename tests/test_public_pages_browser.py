@@ -46,8 +46,17 @@ def cast():
     make_decision(ginseng, date(2024, 6, 1), stars=5, revoked_on=date(2025, 9, 15),
                   revocation_reason="Không duy trì chất lượng sản phẩm")  # fmt: skip
     make_decision(make_product("Rượu sâm", producer), date(2025, 10, 1), stars=4)
+    honey = make_product("Mật ong bạc hà", make_producer("Hợp tác xã Mật ong Nậm Sỏ"))
+    make_decision(honey, date(2024, 1, 2), stars=3)
     return {
         "home": "/",
+        "home-a-day": "/?ngay=31/12/2025",
+        "home-a-future-day": "/?ngay=31/12/2027",
+        "home-english-a-day": "/en/?ngay=31/12/2025",
+        "product-no-contact": honey.get_public_url(),
+        "open-data-english": "/en/du-lieu/",
+        "about": "/gioi-thieu/",
+        "about-english": "/en/gioi-thieu/",
         "product-photo": tea.get_public_url(),
         "product-no-photo": ginseng.get_public_url(),
         "producer": f"/chu-the/{producer.pk}/",
@@ -58,11 +67,13 @@ def cast():
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("width", [360, 1280, 1366])
 def test_the_public_pages_pass_axe_at_phone_and_desktop_width(
     live_server, page, width, settings, tmp_path
 ):
     settings.MEDIA_ROOT = str(tmp_path)
+    settings.OCOP_DEPARTMENT_PHONE = "0213 3800 000"
+    settings.OCOP_DEPARTMENT_EMAIL = "ocop@sonnmt.laichau.gov.vn"
     broken = []
     page.on("response", lambda r: r.status >= 400 and "/media/" in r.url and broken.append(r.url))
     checker = PageChecker(page, width)

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from ocop.catalog import fulltext
 from ocop.catalog.product_search import Criteria, search
-from ocop.domain.names import vn_sort_key
-from ocop.registry.models import ProducerType, Product
+from ocop.domain.names import fold, vn_sort_key
+from ocop.registry.models import Decision, ProducerType, Product
 from tests.factories import SAMPLES, make_decision, make_producer, make_product
 
 pytestmark = pytest.mark.django_db
@@ -90,21 +90,116 @@ def test_it_forgives_one_typo_in_a_word(client, sample):
 def test_it_does_not_forgive_two_typos_in_a_word(client):
     product("Đông trùng hạ thảo Tả Ngảo")
     assert names(client, "/san-pham/?q=ngii") == []
-    assert "Không tìm thấy sản phẩm nào" in client.get("/san-pham/?q=ngii").content.decode()
+    assert "Sổ OCOP không có sản phẩm nào" in client.get("/san-pham/?q=ngii").content.decode()
 
 
-def test_it_shows_valid_products_unless_asked_for_expired_or_revoked(client):
-    product("Chè Shan tuyết Nậm Sỏ")
+def test_it_shows_every_status_valid_first_each_marked_unless_one_is_chosen(client):
     product("Chè xanh Mường So", decided_on=EXPIRED)
     product("Chè đen Sìn Hồ", revoked_on=date(2025, 9, 15), revocation_reason="Vi phạm")
-    assert names(client, "/san-pham/?q=che") == ["Chè Shan tuyết Nậm Sỏ"]
+    product("Chè Shan tuyết Nậm Sỏ")
+    assert names(client, "/san-pham/?q=che") == [
+        "Chè Shan tuyết Nậm Sỏ",
+        "Chè xanh Mường So",
+        "Chè đen Sìn Hồ",
+    ]
+    assert names(client, "/san-pham/?q=che&tinh_trang=con-hieu-luc") == ["Chè Shan tuyết Nậm Sỏ"]
     assert names(client, "/san-pham/?q=che&tinh_trang=het-han") == ["Chè xanh Mường So"]
     assert names(client, "/san-pham/?q=che&tinh_trang=thu-hoi") == ["Chè đen Sìn Hồ"]
-    assert len(names(client, "/san-pham/?q=che&tinh_trang=tat-ca")) == 3
-    html = client.get("/san-pham/?q=che&tinh_trang=tat-ca").content.decode()
+    html = client.get("/san-pham/?q=che").content.decode()
     assert "Hết hiệu lực từ ngày 02/03/2024" in html
     assert "Đã bị thu hồi ngày 15/09/2025" in html
     assert "Còn hiệu lực đến hết ngày 04/05/2027" in html
+    assert re.search(r'value="tat-ca" checked>\s*<label for="tinh_trang-tat-ca">Tất cả', html)
+
+
+def test_it_never_says_not_found_of_a_product_the_registry_holds(client, sample):
+    expired = Product.objects.filter(
+        pk__in=Decision.objects.with_product_status(TODAY)
+        .filter(product_status="expired")
+        .values("product")
+    )
+    assert expired.count() > 5
+    for each in expired:
+        html = client.get("/san-pham/", {"q": each.name}).content.decode()
+        shown = re.findall(
+            r'class="product-name" href="[^"]+">([^<]+)</a>.*?<span class="tag tag-(\w+)"',
+            html,
+            re.S,
+        )
+        assert (each.name, "expired") in shown, each.name
+        assert "Sổ OCOP không có sản phẩm nào" not in html
+
+
+def test_che_lists_every_tea_product_before_anything_matching_only_a_producer(client, sample):
+    tea = [
+        p.name
+        for p in Product.objects.filter(pk__in=Decision.objects.signed_by(TODAY).values("product"))
+        if {"che", "tra"} & set(fold(p.name).split())
+    ]
+    assert any(n.startswith("Chè") for n in tea) and any(n.startswith("Trà") for n in tea)
+    shown = []
+    for page in range(1, 10):
+        shown += names(client, f"/san-pham/?q=che&trang={page}")
+        if len(shown) < 20 * page:
+            break
+    assert sorted(shown[: len(tea)]) == sorted(tea)
+    assert len(shown) > len(tea)  # and then the products of tea producers, communes, sets
+
+
+def test_a_product_named_by_the_words_comes_before_one_found_by_its_producer(client):
+    ginseng = make_producer("Hợp tác xã Chè Sâm Tả Phìn", unit_name="Bình Lư")
+    product("Sâm Lai Châu", ginseng)
+    product("Trà hoa vàng", make_producer("Hợp tác xã Hoa Vàng", unit_name="Bình Lư"))
+    product("Chè búp Tân Uyên", decided_on=EXPIRED)
+    product("Ấm chè", stars=3)
+    assert names(client, "/san-pham/?q=che") == [
+        "Ấm chè",
+        "Trà hoa vàng",
+        "Chè búp Tân Uyên",
+        "Sâm Lai Châu",
+    ]
+
+
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("tra", ["Chè Shan tuyết", "Trà hoa vàng"]),
+        ("tea", ["Chè Shan tuyết", "Trà hoa vàng"]),
+        ("honey", ["Mật ong bạc hà"]),
+        ("Honey", ["Mật ong bạc hà"]),
+        ("mật ong", ["Mật ong bạc hà"]),
+        ("rice", ["Gạo Séng Cù"]),
+    ],
+)
+def test_the_words_of_one_product_find_each_other(client, typed, expected):
+    other = make_producer("Hợp tác xã Nông sản Bình Lư", unit_name="Bình Lư")
+    for name in ["Chè Shan tuyết", "Trà hoa vàng", "Mật ong bạc hà", "Gạo Séng Cù", "Sáp ong"]:
+        product(name, other)
+    assert names(client, f"/san-pham/?q={typed}") == expected
+
+
+def test_it_suggests_what_to_try_when_nothing_is_found(client):
+    product("Mật ong bạc hà")
+    html = client.get("/san-pham/?q=mat+ong+xyzw").content.decode()
+    assert "Sổ OCOP không có sản phẩm nào khớp từ đã gõ." in html
+    assert '<a href="/san-pham/?q=mat+ong">“mat ong”</a> (1 sản phẩm)' in html
+    filtered = client.get("/san-pham/?q=mat+ong&sao=5").content.decode()
+    assert "khớp cả từ đã gõ lẫn bộ lọc" in filtered
+    assert '<a href="/san-pham/?q=mat+ong">“mat ong”</a> (1 sản phẩm, không lọc)' in filtered
+
+
+def test_it_shows_the_statuses_of_the_day_asked(client):
+    product("Chè xanh Mường So", decided_on=date(2023, 1, 5))
+    assert "Còn hiệu lực" in client.get("/san-pham/?q=che&ngay=31/12/2025").content.decode()
+    html = client.get("/san-pham/?q=che&ngay=2025-12-31").content.decode()
+    assert "Tình trạng vào ngày 31/12/2025." in html
+    assert 'name="ngay" value="31/12/2025"' in html
+    assert names(client, "/san-pham/?q=che&tinh_trang=con-hieu-luc&ngay=31/12/2025") == [
+        "Chè xanh Mường So"
+    ]
+    assert names(client, "/san-pham/?q=che&tinh_trang=con-hieu-luc") == []
+    future = client.get("/san-pham/?q=che&ngay=01/06/2026").content.decode()
+    assert "Tình trạng dự kiến vào ngày 01/06/2026" in future
 
 
 def test_facets_count_the_products_of_the_current_query(client):
@@ -114,14 +209,14 @@ def test_facets_count_the_products_of_the_current_query(client):
     product("Chè móc câu", household, stars=5)
     product("Chè xanh Mường So", decided_on=EXPIRED)
     product("Gạo tẻ râu", make_producer("Hợp tác xã Gạo Bình Lư", unit_name="Bình Lư"), stars=3)
-    result = search(Criteria(q="che"), TODAY)
+    result = search(Criteria(q="che", status="con-hieu-luc"), TODAY)
     stars = {f.value: f.count for f in result.facets["sao"]}
     kinds = {f.value: f.count for f in result.facets["loai"]}
     assert stars == {"3": 1, "4": 1, "5": 1}
     assert kinds == {"cooperative": 2, "household": 1}
     assert result.statuses == {"con-hieu-luc": 3, "het-han": 1}
     # A chosen value narrows the other facets, and keeps its own facet's counts.
-    chosen = search(Criteria(q="che", chosen={"sao": ("3",)}), TODAY)
+    chosen = search(Criteria(q="che", status="con-hieu-luc", chosen={"sao": ("3",)}), TODAY)
     assert {f.value: f.count for f in chosen.facets["sao"]} == stars
     assert {f.value: f.count for f in chosen.facets["loai"]} == {"cooperative": 1}
     html = client.get("/san-pham/?q=che&sao=3&sao=5").content.decode()

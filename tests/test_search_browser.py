@@ -23,14 +23,19 @@ def cast():
         "query": "/san-pham/?q=dong+trung+ha+thao+ta+ngao",
         "page-2": "/san-pham/?q=che&trang=2",
         "typo": "/san-pham/?q=dong+trung+ha+thao+ta+ngaa",
-        "nothing": "/san-pham/?q=xyzw&tinh_trang=tat-ca",
+        "nothing": "/san-pham/?q=xyzw",
+        "suggest": "/san-pham/?q=dong+trung+xyzw",
+        "every-status": "/san-pham/?q=che+xanh",
+        "a-day": "/san-pham/?q=che&ngay=31/12/2025",
+        "a-future-day": "/san-pham/?q=che&ngay=31/12/2027",
         "english": "/en/san-pham/?q=che&sap_xep=ten",
+        "english-tea": "/en/san-pham/?q=tea",
     }
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("width", [360, 1280, 1366])
 def test_the_search_pages_pass_axe_at_phone_and_desktop_width(live_server, page, width):
     checker = PageChecker(page, width)
     for name, path in cast().items():

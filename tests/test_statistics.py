@@ -50,7 +50,10 @@ def test_its_figures_equal_the_summary_and_the_querysets_on_the_sample(sample, v
     assert dict(zip(communes["labels"], communes["series"][0]["data"], strict=True)) == (
         summary.by_commune
     )
-    assert sum(data["nhom"]["series"][0]["data"]) == Product.objects.valid_on(DAY).count() == 143
+    # The sample records no product group: nothing is drawn, the table and CSV count them all.
+    groups = csv_rows(visitor.get("/thong-ke/nhom.csv", {"ngay": "31/12/2025"}))
+    assert sum(data["nhom"]["series"][0]["data"]) == 0
+    assert sum(int(n) for _, n in groups[1:]) == Product.objects.valid_on(DAY).count() == 143
 
 
 def test_recognitions_per_year_count_the_decisions_signed_by_the_day(sample, visitor):
@@ -158,3 +161,23 @@ def test_the_page_loads_no_inline_script_and_no_outside_script(visitor):
         ' src="/static/catalog/statistics.js" defer',
         ' id="chart-data" type="application/json"',
     ]
+
+
+def test_products_of_no_group_are_explained_not_drawn_as_a_bar(visitor):
+    for name in ("Chè xanh", "Mật ong", "Gạo tẻ"):
+        make_decision(make_product(name), date(2024, 5, 4), stars=3)
+    response = visitor.get("/thong-ke/", {"ngay": "31/12/2025"})
+    html = response.content.decode()
+    assert "Chưa xác định" not in json.dumps(chart_data(response), ensure_ascii=False)
+    assert "3 sản phẩm chưa được ghi mục này trong sổ" in html
+    assert "Nguồn: Sổ đăng ký sản phẩm OCOP của Sở Nông nghiệp và Môi trường tỉnh Lai Châu" in html
+    rows = csv_rows(visitor.get("/thong-ke/nhom.csv", {"ngay": "31/12/2025"}))
+    assert rows[-1] == ["Chưa xác định", "3"]
+
+
+def test_the_english_page_has_the_headline_figures(visitor):
+    make_decision(make_product("Chè xanh"), date(2024, 5, 4), stars=4)
+    html = visitor.get("/en/thong-ke/", {"ngay": "31/12/2025"}).content.decode()
+    assert '<div class="n" data-figure="valid_products">1</div>' in html
+    assert '<div class="n" data-figure="stars_4">1</div>' in html
+    assert "valid products" in html

@@ -204,6 +204,43 @@ def test_without_a_commune_officer_the_departments_officers_are_told(visitor, te
     assert Notice.objects.get(recipient="so@example.vn").recipient_role == "department"
 
 
+def test_every_message_answers_to_the_buyer(visitor, tea, commune_officer):
+    send(visitor, tea)
+    assert [m.reply_to for m in mail.outbox] == [["hoa@example.vn"], ["hoa@example.vn"]]
+    mail.outbox.clear()
+    send(visitor, tea, email="", phone="0912 345 678")
+    assert all(m.reply_to == [] for m in mail.outbox)
+
+
+def thanks_after(client, product, **fields) -> str:
+    response = send(client, product, **fields)
+    return client.get(response["Location"]).content.decode()
+
+
+def test_the_buyer_reads_only_where_the_inquiry_went(visitor, tea, commune_officer, settings):
+    said = thanks_after(visitor, tea)
+    assert "đã được gửi tới chủ thể và cán bộ xã/phường phụ trách" in said
+    no_email = make_producer("Hợp tác xã Mật ong Nậm Sỏ")
+    honey = make_decision(make_product("Mật ong bạc hà", no_email), date(2024, 5, 4)).product
+    said = thanks_after(visitor, honey)
+    assert "Sổ chưa có thư điện tử của chủ thể, nên yêu cầu đã được gửi tới cán bộ xã/phường" in (
+        said
+    )
+    assert "chủ thể và cán bộ" not in said
+    commune_officer.delete()
+    settings.OCOP_DEPARTMENT_PHONE = "0213 3800 000"
+    said = thanks_after(visitor, honey)
+    assert "chưa gửi được cho ai" in said and 'href="tel:02133800000"' in said
+    assert "chủ thể sẽ liên hệ" not in said
+
+
+def test_a_thank_you_page_of_another_inquiry_or_product_is_not_found(visitor, tea):
+    response = send(visitor, tea)
+    other = make_decision(make_product("Gạo"), date(2024, 5, 4)).product
+    wrong = response["Location"].replace(f"/{tea.pk}/", f"/{other.pk}/")
+    assert visitor.get(wrong).status_code == 404
+
+
 def test_a_refused_message_is_logged_and_the_inquiry_stays_new(visitor, tea, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 1  # nothing listens there

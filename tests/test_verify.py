@@ -107,9 +107,81 @@ def test_it_counts_each_get_per_code_and_day(client, tea, monkeypatch):
     assert list(counts) == [(TODAY, 3), (date(2026, 1, 11), 1)]
 
 
-def test_it_does_not_count_head_the_labels_or_the_images(client, tea):
+def test_an_old_code_of_a_product_re_evaluated_then_expired_names_the_decision_of_its_date(
+    client,
+):
+    first = make_decision(decided_on=date(2019, 6, 3), stars=3, number="7/QĐ-UBND")
+    again = make_decision(first.product, date(2023, 1, 5), stars=3, number="41/QĐ-UBND")
+    html = page(client, f"/xac-minh/{first.public_code}/")
+    assert "Hết hiệu lực từ ngày 06/01/2026" in html
+    assert (
+        "Mã này in trên quyết định số 7/QĐ-UBND ngày 03/06/2019. Sản phẩm đã được đánh giá lại"
+        " theo quyết định số 41/QĐ-UBND ngày 05/01/2023: ngày ghi ở trên tính theo quyết định đó"
+    ) in html
+    assert f'href="/xac-minh/{again.public_code}/"' in html
+    assert "tính theo quyết định đó" not in page(client, f"/xac-minh/{again.public_code}/")
+
+
+@pytest.mark.parametrize(
+    "decision, meaning",
+    [
+        ({"decided_on": date(2022, 12, 30)}, "nay đã hết thời hạn và chưa được đánh giá lại"),
+        (
+            {"decided_on": date(2024, 6, 1), "revoked_on": date(2025, 9, 15)},
+            "đã bị thu hồi công nhận OCOP",
+        ),
+    ],
+)
+def test_an_expired_or_revoked_verdict_says_what_it_means_and_offers_a_report(
+    client, decision, meaning
+):
+    code = make_decision(**decision).public_code
+    html = page(client, f"/xac-minh/{code}/")
+    assert meaning in html
+    assert f'href="/phan-anh/?ma={code}">Phản ánh</a>' in html
+    assert "In nhãn mã QR" not in html
+    form = page(client, f"/phan-anh/?ma={code}")
+    assert f'value="{code}"' in form
+
+
+def test_an_unknown_code_says_what_it_means_and_offers_a_report(client):
+    html = page(client, "/xac-minh/2345-6789/", status=404)
+    assert "không phải là mã OCOP thật" in html
+    assert 'href="/phan-anh/?ma=2345-6789">Phản ánh</a>' in html
+    english = page(client, "/en/xac-minh/2345-6789/", status=404)
+    assert "not a genuine OCOP code" in english and 'href="/en/phan-anh/?ma=2345-6789"' in english
+
+
+def test_a_valid_verdict_offers_labels_and_no_report(client, tea):
+    html = page(client, f"/xac-minh/{tea.public_code}/")
+    assert f'href="/xac-minh/{tea.public_code}/nhan/">In nhãn mã QR</a>' in html
+    assert "Phản ánh</a>" not in html.split("</main>")[0].split("<main")[1]
+
+
+def test_label_sheets_are_for_staff_and_the_producer_and_valid_codes_only(
+    client, tea, department_officer
+):
+    url = f"/xac-minh/{tea.public_code}/nhan/"
+    assert client.get(url)["Location"].startswith("/lam-viec/dang-nhap/")
+    assert client.get(f"{url}?khoa=abc").status_code == 302
+    client.force_login(department_officer)
+    sheet = page(client, url)
+    producer_link = sheet.split('<code class="wrap">')[1].split("</code>")[0]
+    assert "?khoa=" in producer_link
+    client.logout()
+    assert page(client, producer_link.split("testserver", 1)[-1]).count('class="label"') == 12
+    client.force_login(department_officer)
+    old = make_decision(make_product("Mật ong"), decided_on=date(2022, 12, 30))
+    assert client.get(f"/xac-minh/{old.public_code}/nhan/").status_code == 404
+    first = make_decision(make_product("Gạo"), decided_on=date(2021, 3, 2))
+    make_decision(first.product, date(2024, 3, 20))
+    assert client.get(f"/xac-minh/{first.public_code}/nhan/").status_code == 404
+
+
+def test_it_does_not_count_head_the_labels_or_the_images(client, tea, department_officer):
     code = tea.public_code
     client.head(f"/xac-minh/{code}/")
+    client.force_login(department_officer)
     for url in ("nhan/", "qr.svg", "qr.png"):
         assert client.get(f"/xac-minh/{code}/{url}").status_code == 200
     assert not ScanCount.objects.exists()
@@ -198,20 +270,22 @@ def test_a_phone_scanning_the_qr_lands_on_the_verdict(client, tea):
     assert "Còn hiệu lực đến hết ngày 04/05/2027" in landed
 
 
-def test_the_label_sheet_holds_a_dozen_labels_with_the_code(client, tea):
+def test_the_label_sheet_holds_a_dozen_labels_with_the_code(client, tea, department_officer):
+    client.force_login(department_officer)
     html = page(client, f"/xac-minh/{tea.public_code}/nhan/")
     assert html.count('class="label"') == 12
     assert html.count(f'<p class="label-code">{tea.public_code}</p>') == 12
     assert "Quét để kiểm tra" in html and "Chè Shan tuyết Tả Ngảo" in html
 
 
-def test_the_english_pages_say_the_same_in_english(client, tea):
+def test_the_english_pages_say_the_same_in_english(client, tea, department_officer):
     html = page(client, f"/en/xac-minh/{tea.public_code}/")
     assert '<html lang="en">' in html and "Valid until 04/05/2027" in html
     assert "4 stars" in html and "Producer" in html
     assert "Not found" in page(client, "/en/xac-minh/2345-6789/", status=404)
     response = client.get("/en/xac-minh/", {"q": tea.public_code.lower()})
     assert response["Location"] == f"/en/xac-minh/{tea.public_code}/"
+    client.force_login(department_officer)
     assert "Scan to check" in page(client, f"/en/xac-minh/{tea.public_code}/nhan/")
 
 

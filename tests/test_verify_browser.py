@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from ocop.catalog.views import label_key
 from tests.browser_checks import PageChecker
 from tests.factories import make_decision, make_producer, make_product
 
@@ -20,20 +21,24 @@ def cast():
         revoked_on=date(2025, 9, 15),
         revocation_reason="Không duy trì chất lượng sản phẩm như khi được công nhận",
     )
+    first = make_decision(make_product("Mật ong bạc hà"), date(2019, 6, 3), stars=3)
+    make_decision(first.product, date(2023, 1, 5), stars=3)
     return {
         "check": "/xac-minh/",
+        "expired-old-code": f"/xac-minh/{first.public_code}/",
         "search": "/xac-minh/?q=che+ta+ngao",
         "valid": f"/xac-minh/{valid.public_code}/",
         "revoked": f"/xac-minh/{revoked.public_code}/",
         "not-found": "/xac-minh/2345-6789/",
-        "labels": f"/xac-minh/{valid.public_code}/nhan/",
+        "labels": f"/xac-minh/{valid.public_code}/nhan/?khoa={label_key(valid.public_code)}",
+        "report-with-code": "/phan-anh/?ma=2345-6789",
         "english": f"/en/xac-minh/{valid.public_code}/",
     }
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("width", [360, 1280, 1366])
 def test_the_verification_pages_pass_axe_at_phone_and_desktop_width(live_server, page, width):
     checker = PageChecker(page, width)
     for name, path in cast().items():
@@ -47,8 +52,8 @@ def test_a_person_types_a_code_with_the_keyboard_and_reads_the_verdict(live_serv
     valid = cast()["valid"]
     code = valid.split("/")[2]
     page.goto(live_server.url + "/xac-minh/")
-    # The skip link, the site's name, the other language, the four pages of the menu.
-    for _ in range(8):
+    # The skip link, the site's name, the other language, the five pages of the menu.
+    for _ in range(9):
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "q"
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")

@@ -2,6 +2,7 @@
 pages of ocop.catalog.sitemaps.PAGE_SIZE addresses)."""
 
 from django.contrib.sitemaps import views as sitemap_views
+from django.contrib.staticfiles import finders
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -22,6 +23,15 @@ def robots_txt(request):
     lines = ["User-agent: *", "Allow: /", *(f"Disallow: {path}" for path in PRIVATE)]
     lines.append(f"Sitemap: {public_url(request, reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@public_page(max_age=DAY)
+def favicon(request):
+    """The icon browsers ask for at /favicon.ico, whatever page they show."""
+    path = finders.find("web/favicon.ico")
+    with open(path, "rb") as icon:
+        return HttpResponse(icon.read(), content_type="image/x-icon")
 
 
 @require_safe

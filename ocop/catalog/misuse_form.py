@@ -121,7 +121,8 @@ class ReportForm(forms.Form):
 def report(request):
     key, hour = client_key(request), this_hour()
     if request.method != "POST":
-        return _page(request, ReportForm())
+        # A verification page's "Phản ánh" fills in the code it showed (?ma=).
+        return _page(request, ReportForm(initial={"code": request.GET.get("ma", "")[:40]}))
     if ClientCount.used(COUNTED_AS, key, hour) >= settings.OCOP_MISUSE_PER_HOUR:
         too_many = gettext(
             "Bạn đã gửi %(per_hour)s phản ánh trong một giờ qua. Vui lòng thử lại sau một giờ, "
@@ -166,6 +167,26 @@ def _page(request, form, message=None, status=200):
 def thanks(request, reference: str):
     context = page_context(request, None, reference=reference, report_url=reverse("report"))
     return render(request, "catalog/report_thanks.html", context)
+
+
+@require_safe
+def follow(request):
+    """Where a report stands, by the number its reporter was given (?so=PA-2026-00012): the day
+    it was received and whether the department has seen it; nothing the reporter wrote."""
+    typed = request.GET.get("so", "").strip().upper()[:20]
+    found = _by_reference(typed) if typed else None
+    context = page_context(request, None, typed=typed, found=found, asked=bool(typed))
+    return render(
+        request, "catalog/report_follow.html", context, status=404 if typed and not found else 200
+    )
+
+
+def _by_reference(typed: str) -> MisuseReport | None:
+    head, _, number = typed.rpartition("-")
+    if not (head.startswith("PA-") and number.isdigit()):
+        return None
+    found = MisuseReport.objects.filter(pk=int(number)).first()
+    return found if found is not None and found.reference == typed else None
 
 
 @require(Action.REVOKE)

@@ -56,6 +56,21 @@ DECISION_STATE = {
 }
 
 
+def _asked_day(request) -> date:
+    """The day of ?ngay= (dd/mm/yyyy or ISO), today when none or unreadable: every public
+    page shows the registry as of the day its links carry."""
+    return asked_day(request.GET.get("ngay"), timezone.localdate())[0]
+
+
+def day_links(day: date, today: date) -> dict:
+    """What links from a page of `day` add to their address to stay on that day: nothing
+    for today. `day_query` starts a query, `day_param` follows another parameter."""
+    if day == today:
+        return {"day_query": "", "day_param": ""}
+    typed = format_date(day)
+    return {"day_query": f"?ngay={typed}", "day_param": f"&ngay={typed}"}
+
+
 def _render(request, template, name, args, context, status=200):
     """A page with its canonical address (the URL name `name` with `args`)."""
     context = {"canonical": public_url(request, reverse(name, args=args)), **context}
@@ -77,10 +92,12 @@ def home(request):
         "today": today,
         "error": error,
         "typed_day": request.GET.get("ngay", format_date(day)) if error else format_date(day),
-        "featured": _featured(today),
-        "newest": _newest(today),
+        "future": day > today,
+        "featured": _featured(day),
+        "newest": _newest(day),
         "communes": _communes(day),
-        "groups": _groups(today),
+        "groups": _groups(day),
+        **day_links(day, today),
         "stars": [5, 4, 3],
         # The letter's own wording of the figures (ocop.domain.figures_text) is Vietnamese
         # only: the English page has the figures' cards alone.
@@ -154,21 +171,22 @@ def product_page(request, pk: int, slug_typed: str = ""):
     decisions = list(product.decisions.order_by("decided_on", "pk"))
     if not decisions:
         raise Http404
-    today = timezone.localdate()
-    standing, said = judge(decisions, today)
+    day = _asked_day(request)
+    standing, said = judge(decisions, day)
     # The code to check: the decision in force, else the latest signed (else one to come).
     facts = standing.in_force or standing.latest
     photos = list(product.photos.all())
     shown = next((d for d in decisions if facts and d.pk == facts.order), decisions[-1])
     context = {
         "product": product,
-        "day": today,
+        "day": day,
+        **day_links(day, timezone.localdate()),
         "verdict": said,
         "stars": standing.in_force.stars if standing.in_force else None,
         "code": shown.public_code,
         "verify_url": reverse("verify", args=[shown.public_code]),
         "qr_svg": reverse("qr_svg", args=[shown.public_code]),
-        "history": [_history_line(d, today) for d in reversed(decisions)],
+        "history": [_history_line(d, day) for d in reversed(decisions)],
         "photos": photos,
         "shops": list(
             PointOfSale.objects.filter(Q(product=product) | Q(producer=product.producer_id))
@@ -203,11 +221,12 @@ def _with_status(products, day: date) -> list[Product]:
 @kept_page
 def producer_page(request, pk: int):
     producer = get_object_or_404(Producer.objects.select_related("unit__province"), pk=pk)
-    today = timezone.localdate()
-    products = _with_status(producer.products.filter(decisions__isnull=False).distinct(), today)
+    day = _asked_day(request)
+    products = _with_status(producer.products.filter(decisions__isnull=False).distinct(), day)
     context = {
         "producer": producer,
-        "day": today,
+        "day": day,
+        **day_links(day, timezone.localdate()),
         "products": products,
         "shops": list(producer.points_of_sale.all()),
         "valid_count": sum(p.status_on == Status.VALID for p in products),
@@ -220,12 +239,21 @@ def producer_page(request, pk: int):
 @kept_page
 def commune_page(request, code: str):
     unit = get_object_or_404(Unit.objects.select_related("province"), code=code)
-    today = timezone.localdate()
-    products = _with_status(unit.products.filter(decisions__isnull=False).distinct(), today)
+    day = _asked_day(request)
+    products = _with_status(unit.products.filter(decisions__isnull=False).distinct(), day)
     context = {
         "unit": unit,
-        "day": today,
+        "day": day,
+        **day_links(day, timezone.localdate()),
         "products": products,
         "valid_count": sum(p.status_on == Status.VALID for p in products),
     }
     return _render(request, "catalog/pages/commune.html", "commune_page", [code], context)
+
+
+@require_safe
+@public_page
+def about(request):
+    """What OCOP is, what the stars mean, how to read a verdict, and the site's statements on
+    privacy and accessibility (the footer links to them)."""
+    return _render(request, "catalog/pages/about.html", "about", [], {})

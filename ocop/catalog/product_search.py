@@ -1,11 +1,17 @@
 """The public search /san-pham/?q=…: the products matching what was typed (without accents,
 one typo forgiven per word), filtered by facets with their counts, ranked or in dictionary
-order, 20 to a page. Statuses and stars are those of today, from the registry's QuerySets
-(DecisionQuerySet.with_product_status); the verdict words from ocop.domain.verdict."""
+order, 20 to a page. Every status is shown unless one is chosen, valid products first, and the
+products whose own name matches before those found by their producer, commune or product set.
+A word also finds the other words of the same product (chè/trà, honey/mật ong:
+ocop.domain.product_words). Statuses and stars are those of the day asked (?ngay=, today by
+default), from the registry's QuerySets (DecisionQuerySet.with_product_status); the verdict
+words from ocop.domain.verdict."""
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from operator import itemgetter
 from urllib.parse import urlencode
 
@@ -14,7 +20,9 @@ from django.utils import timezone
 from ocop.catalog import fulltext
 from ocop.catalog.standings import FACET_COLUMNS, PK, RANK, STARS, STATUS, Standings, standings
 from ocop.catalog.verification import judge
+from ocop.domain.dates import asked_day, format_date
 from ocop.domain.names import fold, text_key
+from ocop.domain.product_words import same_product
 from ocop.domain.status import Status
 from ocop.domain.typos import corrections
 from ocop.domain.verdict import Verdict
@@ -30,7 +38,8 @@ STATUSES = {
     "thu-hoi": Status.REVOKED,
     "tat-ca": None,
 }
-DEFAULT_STATUS = "con-hieu-luc"
+# Every status by default: a search never says "not found" of a product the registry holds.
+DEFAULT_STATUS = "tat-ca"
 STATUS_PARAMETER = {status: key for key, status in STATUSES.items() if status}
 # Facets: address parameter -> the field of the product's latest decision grouped on.
 FACETS = {
@@ -54,10 +63,15 @@ class Criteria:
     chosen: dict = field(default_factory=dict)  # facet parameter -> tuple of values
     sort: str = ""  # "" by relevance, "ten" in dictionary order
     page: int = 1
+    day: date | None = None  # the day of ?ngay= (None: today)
 
     @classmethod
-    def from_query(cls, query) -> "Criteria":
+    def from_query(cls, query, today: date | None = None) -> "Criteria":
         status = query.get("tinh_trang", DEFAULT_STATUS)
+        day = None
+        if query.get("ngay") and today is not None:
+            asked, error = asked_day(query.get("ngay"), today)
+            day = None if error or asked == today else asked
         chosen = {name: _values(query.getlist(name), name) for name in FACETS}
         page = query.get("trang", "1")
         return cls(
@@ -66,6 +80,7 @@ class Criteria:
             chosen={name: values for name, values in chosen.items() if values},
             sort="ten" if query.get("sap_xep") == "ten" else "",
             page=int(page) if page.isdecimal() and 0 < int(page) < 10_000 else 1,
+            day=day,
         )
 
     def url(self, path: str, **changes) -> str:
@@ -80,6 +95,8 @@ class Criteria:
             pairs.append(("sap_xep", criteria.sort))
         if criteria.page > 1:
             pairs.append(("trang", criteria.page))
+        if criteria.day:
+            pairs.append(("ngay", format_date(criteria.day)))
         return f"{path}?{urlencode(pairs)}" if pairs else path
 
 
@@ -113,6 +130,7 @@ class Found:
     statuses: dict  # status parameter -> count
     facets: dict  # facet parameter -> [FacetValue]
     corrected: bool  # a word matched nothing and was read as a near word
+    suggestions: list = field(default_factory=list)  # (words, count) when nothing was found
 
 
 def matching_products(typed: str) -> tuple[list[int] | None, bool]:
@@ -128,7 +146,7 @@ def _matching(typed: str, standing: Standings) -> tuple[frozenset | None, bool]:
     words = fulltext.words(fold(typed))[:MAX_WORDS]
     if not words:
         return None, False
-    exact = {w: standing.matching([w], prefix=True) for w in words}
+    exact = {w: _word_matches(w, standing) for w in words}
     found = _intersection(exact.values())
     if found:
         return found, False
@@ -141,12 +159,28 @@ def _matching(typed: str, standing: Standings) -> tuple[frozenset | None, bool]:
     return _intersection(corrected), True
 
 
+def _word_matches(word: str, standing: Standings) -> frozenset:
+    """The products a typed word finds: a word of theirs beginning with it, or, as whole
+    words, another way of writing the same product ("che" also finds "trà" and "tea")."""
+    found = standing.matching([word], prefix=True)
+    others = same_product(word)
+    single = sorted(entry[0] for entry in others if len(entry) == 1)
+    if single:  # one look-up for them all
+        found = found | standing.matching(single, prefix=False)
+    for entry in (entry for entry in others if len(entry) > 1):
+        found = found | _intersection([standing.matching([w], prefix=False) for w in entry])
+    return found
+
+
 def _intersection(sets) -> frozenset:
     smallest_first = sorted(sets, key=len)
     return smallest_first[0].intersection(*smallest_first[1:])
 
 
 def search(criteria: Criteria, day: date) -> Found:
+    """The page of results of `criteria` as of `day` (the criteria's own day when they have
+    one: ?ngay=)."""
+    day = criteria.day or day
     standing = standings(day)
     key = (criteria.q, criteria.status, tuple(sorted(criteria.chosen.items())), criteria.sort)
     tally = standing.remembered(("tally", key), lambda: _tally(criteria, standing))
@@ -160,6 +194,7 @@ def search(criteria: Criteria, day: date) -> Found:
         statuses=tally.statuses,
         facets=tally.facets,
         corrected=tally.corrected,
+        suggestions=tally.suggestions,
     )
 
 
@@ -169,6 +204,7 @@ class _Tally:
     statuses: dict
     facets: dict
     corrected: bool
+    suggestions: list
 
 
 def _tally(criteria: Criteria, standing: Standings) -> _Tally:
@@ -179,11 +215,11 @@ def _tally(criteria: Criteria, standing: Standings) -> _Tally:
     else:
         candidates = [rows[pk] for pk in matched if pk in rows]
     tests = _tests(criteria)
-    if len(tests) == 1 and tests[0][0] == "tinh_trang":
-        # The common case, the status alone: every row counts for the status facet and the
-        # chosen rows for the others.
-        kept = tests[0][2]
-        chosen = [row for row in candidates if row[STATUS] in kept]
+    if not tests or (len(tests) == 1 and tests[0][0] == "tinh_trang"):
+        # The common cases, no filter or the status alone: every row counts for the status
+        # facet and the chosen rows for the others.
+        kept = tests[0][2] if tests else None
+        chosen = [row for row in candidates if row[STATUS] in kept] if kept else candidates
         statuses = Counter(map(itemgetter(STATUS), candidates))
         facets = {
             name: _facet(name, Counter(map(itemgetter(column), chosen)), criteria, standing)
@@ -210,17 +246,70 @@ def _tally(criteria: Criteria, standing: Standings) -> _Tally:
         statuses={STATUS_PARAMETER[Status(k)]: n for k, n in statuses.items()},
         facets=facets,
         corrected=corrected,
+        suggestions=[] if chosen else _suggestions(criteria, standing, candidates),
     )
 
 
+# Valid products first, then expired, then revoked.
+_STATUS_ORDER = {Status.VALID.value: 0, Status.EXPIRED.value: 1, Status.REVOKED.value: 2}
+
+
 def _order(criteria: Criteria, standing: Standings):
-    """Dictionary order, after the products whose name holds the typed text as written,
-    accents and all (unless sorting by name)."""
+    """Valid products first. By relevance: first the products whose own name matches every
+    word typed (before those found only by their producer, commune or product set), among
+    them first those whose name holds the typed text as written, accents and all; then
+    dictionary order. One number per row (ranks lie below rank_span): the lists are long."""
     key = text_key(criteria.q)
+    later, statuses = standing.rank_span, _STATUS_ORDER
     if criteria.sort == "ten" or not key:
-        return itemgetter(RANK)
-    names, later = standing.name_keys, standing.rank_span
-    return lambda row: row[RANK] if key in names[row[PK]] else row[RANK] + later
+        return lambda row: statuses.get(row[STATUS], 3) * later + row[RANK]
+    own_name = _own_name(fulltext.words(fold(criteria.q))[:MAX_WORDS]).match
+    names, folded = standing.name_keys, _folded
+    # Steps of `later`: name not matching +8, status +0/2/4/6, accents not as typed +1.
+    steps = {status: n * 2 * later for status, n in statuses.items()}
+    other_name, other_status = 8 * later, 6 * later
+
+    def order(row):
+        name = names[row[PK]]
+        at = row[RANK] + steps.get(row[STATUS], other_status)
+        if key not in name:
+            at += later
+        return at if own_name(folded(name)) else at + other_name
+
+    return order
+
+
+def _own_name(words: list[str]) -> re.Pattern:
+    """A pattern matching a folded product name that matches every typed word as the search
+    does (a word of the name beginning with it, or another way of writing the product)."""
+    each = []
+    for word in words:
+        ways = [rf".*\b{re.escape(word)}"]
+        for entry in same_product(word):
+            ways.append("".join(rf"(?=.*\b{re.escape(w)}\b)" for w in entry))
+        each.append(f"(?={'|'.join(ways)})")
+    return re.compile("".join(each), re.S)
+
+
+@lru_cache(maxsize=100_000)
+def _folded(name_key: str) -> str:
+    return fold(name_key)
+
+
+def _suggestions(criteria: Criteria, standing: Standings, candidates: list) -> list:
+    """What to try when nothing was found: the same words without the filters (when they
+    find products), else the words typed less one, each with how many products it finds."""
+    if candidates and (criteria.chosen or criteria.status != DEFAULT_STATUS):
+        return [(criteria.q, len(candidates))]
+    words = fulltext.words(fold(criteria.q))[:MAX_WORDS]
+    found = []
+    for left_out in range(len(words) if len(words) > 1 else 0):
+        fewer = " ".join(w for at, w in enumerate(words) if at != left_out)
+        matched, _ = _matching(fewer, standing)
+        count = len([pk for pk in matched or () if pk in standing.rows])
+        if count:
+            found.append((fewer, count))
+    return sorted(found, key=lambda s: -s[1])[:3]
 
 
 def _tests(criteria: Criteria) -> list[tuple[str, int, set]]:

@@ -37,6 +37,14 @@ class Chart:
     # The columns after the label that are drawn, one bar series each (stacked when several);
     # a total after them is for the table and the CSV only.
     drawn: int = 1
+    # Products the registry has no value for (no product group recorded): in the table and the
+    # CSV, never drawn as a bar of its own (a one-bar "Chưa xác định" chart says nothing).
+    unknown: int = 0
+
+    @property
+    def table(self) -> list[tuple]:
+        """The rows with the products of no value last, as the table and the CSV show them."""
+        return [*self.rows, (_("Chưa xác định"), self.unknown)] if self.unknown else self.rows
 
     def to_dict(self) -> dict:
         series = [
@@ -92,8 +100,9 @@ def by_stars(summary: Figures) -> Chart:
 
 
 def by_mapping(slug: str, counts: dict[str, int], heading: str) -> Chart:
-    rows = [(name or _("Chưa xác định"), n) for name, n in counts.items()]
-    return Chart(slug, [heading, _("Số sản phẩm còn hiệu lực")], rows)
+    rows = [(name, n) for name, n in counts.items() if name]
+    unknown = sum(n for name, n in counts.items() if not name)
+    return Chart(slug, [heading, _("Số sản phẩm còn hiệu lực")], rows, unknown=unknown)
 
 
 def recognitions_per_year(day: date) -> Chart:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("san-pham/<int:pk>/", views.product_page, name="product_short"),
     path("chu-the/<int:pk>/", views.producer_page, name="producer_page"),
     path("xa-phuong/<str:code>/", views.commune_page, name="commune_page"),
+    path("gioi-thieu/", views.about, name="about"),
 ]
 
 

@@ -30,6 +30,25 @@ class Verification:
         return self.in_force is not None and self.in_force.pk != self.decision.pk
 
     @property
+    def latest(self) -> Decision | None:
+        return self._by_order(self.standing.latest)
+
+    @property
+    def dated_by(self) -> Decision | None:
+        """The later decision an expired or revoked verdict's date comes from, when it is not
+        the code's own (a product re-evaluated, then expired: its date is the new decision's)."""
+        latest = self.latest
+        if self.in_force is None and latest is not None and latest.pk != self.decision.pk:
+            return latest
+        return None
+
+    @property
+    def printable(self) -> bool:
+        """Labels may carry this code: its own decision is the one in force today (the OCOP
+        mark may be printed while, and only while, the product's recognition is valid)."""
+        return self.in_force is not None and self.in_force.pk == self.decision.pk
+
+    @property
     def stars(self) -> int:
         """The stars that count today, else those of the code's decision."""
         return (self.standing.in_force or self.decision).stars

@@ -7,14 +7,19 @@ import io
 
 import segno
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.crypto import constant_time_compare
 from django.utils.http import quote_etag
 from django.views.decorators.http import etag, require_safe
 
+from ocop.accounts.access import staff_of
 from ocop.catalog.models import ScanCount
 from ocop.catalog.search import LIMIT, search
 from ocop.catalog.verification import find, said, verify
@@ -161,11 +166,21 @@ qr_png = _qr_image("png", "image/png", scale=10)
 
 @require_safe
 def labels(request, code: str):
-    """An A4 sheet of labels for the product: QR, code, name, stars. Not counted as a check."""
+    """An A4 sheet of labels for the product: QR, code, name, stars. Not counted as a check.
+    Only for a code whose decision is in force today (the mark may be printed while, and only
+    while, the recognition is valid), and only for the department's staff and the producer:
+    staff signed in, or the producer through the link staff give them (?khoa=, signed)."""
     decision, answer = _decision_or_404(request, code, "labels")
     if answer is not None:
         return answer
     found = verify(decision, timezone.localdate())
+    if not found.printable:
+        raise Http404
+    staff = staff_of(request.user)
+    if staff is None and not label_key_fits(code, request.GET.get("khoa", "")):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied
     context = page_context(
         request,
         reverse("labels", args=[code]),
@@ -174,7 +189,22 @@ def labels(request, code: str):
         sheet=range(LABELS_PER_SHEET),
         qr_svg=reverse("qr_svg", args=[code]),
         verify_url=reverse("verify", args=[code]),
+        producer_url=(
+            public_url(request, f"{reverse('labels', args=[code])}?khoa={label_key(code)}")
+            if staff is not None
+            else ""
+        ),
     )
     response = render(request, "catalog/labels.html", context)
-    patch_cache_control(response, public=True, no_cache=True)
+    patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def label_key(code: str) -> str:
+    """The key of a code's label sheet that staff give its producer (a signature of the code:
+    it opens that one sheet, and only while the code is in force)."""
+    return signing.Signer(salt="ocop.labels").signature(code)
+
+
+def label_key_fits(code: str, key: str) -> bool:
+    return bool(key) and constant_time_compare(key, label_key(code))

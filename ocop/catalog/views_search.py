@@ -8,7 +8,14 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from ocop.catalog.pages import PRODUCER_TYPES
-from ocop.catalog.product_search import FACETS, PER_PAGE, STATUSES, Criteria, search
+from ocop.catalog.product_search import (
+    DEFAULT_STATUS,
+    FACETS,
+    PER_PAGE,
+    STATUSES,
+    Criteria,
+    search,
+)
 from ocop.catalog.views import public_url
 from ocop.shared.caching import public_page
 from ocop.shared.kept_pages import kept_page
@@ -21,10 +28,10 @@ LEGENDS = {
     "loai": _("Loại hình chủ thể"),
 }
 STATUS_CHOICES = {
+    "tat-ca": _("Tất cả"),
     "con-hieu-luc": _("Còn hiệu lực"),
     "het-han": _("Hết hiệu lực"),
     "thu-hoi": _("Đã bị thu hồi"),
-    "tat-ca": _("Tất cả"),
 }
 
 
@@ -32,8 +39,9 @@ STATUS_CHOICES = {
 @public_page
 @kept_page
 def products(request):
-    criteria = Criteria.from_query(request.GET)
-    found = search(criteria, timezone.localdate())
+    today = timezone.localdate()
+    criteria = Criteria.from_query(request.GET, today)
+    found = search(criteria, today)
     path = reverse("search")
     page = min(criteria.page, found.pages)
     context = {
@@ -41,16 +49,37 @@ def products(request):
         "found": found,
         "page": page,
         "first_number": (page - 1) * PER_PAGE + 1,
-        "statuses": [(key, STATUS_CHOICES[key], found.statuses.get(key)) for key in STATUSES],
+        "statuses": [
+            (key, STATUS_CHOICES[key], _status_count(found, key)) for key in STATUS_CHOICES
+        ],
         "facets": [_facet(name, found.facets[name]) for name in FACETS],
         "pages": _pages(criteria, path, page, found.pages),
         "relevance_url": criteria.url(path, sort="", page=1),
         "name_url": criteria.url(path, sort="ten", page=1),
-        "filtered": bool(criteria.chosen) or criteria.status != "con-hieu-luc",
-        "clear_url": Criteria(q=criteria.q).url(path),
+        "filtered": bool(criteria.chosen) or criteria.status != DEFAULT_STATUS,
+        "clear_url": Criteria(q=criteria.q, day=criteria.day).url(path),
+        "all_url": Criteria(day=criteria.day).url(path),
+        "day": criteria.day,
+        "future": criteria.day is not None and criteria.day > today,
+        "today_url": replace_day(criteria, path),
+        "suggestions": [
+            (words, count, Criteria(q=words, day=criteria.day).url(path))
+            for words, count in found.suggestions
+        ],
         "canonical": public_url(request, criteria.url(path, page=page)),
     }
     return render(request, "catalog/search.html", context)
+
+
+def _status_count(found, key: str) -> int:
+    if STATUSES[key] is None:
+        return sum(found.statuses.values())
+    return found.statuses.get(key, 0)
+
+
+def replace_day(criteria: Criteria, path: str) -> str | None:
+    """The same search as of today, when the page shows another day."""
+    return criteria.url(path, day=None, page=1) if criteria.day else None
 
 
 def _facet(name: str, values) -> dict:

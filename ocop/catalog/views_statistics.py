@@ -59,4 +59,4 @@ def chart_csv(request, chart: str):
     if error:
         return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
     found = statistics_chart(chart, day)
-    return csv_response(f"thong-ke-{chart}-{day.isoformat()}.csv", found.columns, found.rows)
+    return csv_response(f"thong-ke-{chart}-{day.isoformat()}.csv", found.columns, found.table)

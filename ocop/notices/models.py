@@ -23,6 +23,8 @@ class Notice(models.Model):
     )
     recipient = models.EmailField("gửi đến", max_length=254)
     recipient_role = models.CharField("người nhận", max_length=40, blank=True)
+    # Where an answer goes (a buyer's inquiry: the buyer), else the registry's own address.
+    reply_to = models.EmailField("trả lời đến", max_length=254, blank=True)
     subject = models.CharField("tiêu đề", max_length=300)
     body = models.TextField("nội dung")
     created_at = models.DateTimeField("lúc tạo", auto_now_add=True, db_index=True)

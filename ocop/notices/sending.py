@@ -49,6 +49,7 @@ def send_notice(
     related=None,
     *,
     recipient_role: str = "",
+    reply_to: str = "",
 ) -> Notice:
     """Log `subject`/`body` to the one address `to`, queue its delivery and return the Notice.
     A server that refuses or cannot be reached never raises here: the delivery records it, so
@@ -59,6 +60,7 @@ def send_notice(
         product=product,
         recipient=to,
         recipient_role=recipient_role,
+        reply_to=reply_to,
         subject=subject[:300],
         body=body,
     )
@@ -114,6 +116,7 @@ def _send(notice: Notice) -> None:
         body=notice.body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[notice.recipient],
+        reply_to=[notice.reply_to] if notice.reply_to else None,
     ).send(fail_silently=False)
 
 

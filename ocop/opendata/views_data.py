@@ -10,7 +10,7 @@ from django.conf import settings
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
@@ -82,6 +82,13 @@ def index(request):
         "changes_url": f"{base}{reverse('data_changes', args=['csv'])}",
     }
     return render(request, "opendata/index.html", context)
+
+
+def index_en(request):
+    """The open-data page's English summary (/en/du-lieu/): the files, feed and API are the
+    same; their columns stay in Vietnamese, explained by the data dictionary."""
+    with translation.override("en"):
+        return render(request, "opendata/index_en.html", {"licence": _licence()})
 
 
 def _snippet(url: str) -> str:

@@ -18,7 +18,7 @@ from ocop.shared.models import ClientCount
 from ocop.shared.public_forms import TRAP, client_key, described, missing, this_hour, too_long
 from ocop.shared.public_url import page_context
 from ocop.trade.models import Inquiry, InquiryStep
-from ocop.trade.notify import notify_received
+from ocop.trade.notify import notify_received, told
 
 BUYER = "Người mua (trang công khai)"
 CONTACT_HELP = _("Cần ít nhất số điện thoại hoặc thư điện tử để được trả lời.")
@@ -160,5 +160,14 @@ def thanks(request, pk: int, reference: str):
     if not is_reference(reference):
         raise Http404
     product = _product(pk)
-    context = page_context(request, None, reference=reference, product_url=product.get_public_url())
+    stored = Inquiry.objects.filter(pk=int(reference.rpartition("-")[2]), product=product).first()
+    if stored is None or stored.reference != reference:
+        raise Http404
+    context = page_context(
+        request,
+        None,
+        reference=reference,
+        product_url=product.get_public_url(),
+        told=told(stored),
+    )
     return render(request, "trade/public_thanks.html", context)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from ocop.accounts.models import StaffProfile
 from ocop.domain.inquiries import InquiryState
 from ocop.domain.roles import Role
+from ocop.notices.models import Notice
 from ocop.notices.sending import render_mail, send_notice
 from ocop.shared.public_url import public_url
 from ocop.trade.models import Inquiry
@@ -50,6 +51,7 @@ def notify_received(inquiry: Inquiry, request) -> list:
                 product=inquiry.product,
                 related=inquiry,
                 recipient_role="producer",
+                reply_to=inquiry.email,
             )
         )
     link = public_url(request, reverse("inquiries:detail", args=[inquiry.pk]))
@@ -62,9 +64,19 @@ def notify_received(inquiry: Inquiry, request) -> list:
             send_notice(
                 KIND, address, subject, body,
                 product=inquiry.product, related=inquiry, recipient_role=role,
+                reply_to=inquiry.email,
             )
         )  # fmt: skip
     return notices
+
+
+def told(inquiry: Inquiry) -> set[str]:
+    """Who was sent the inquiry: the roles of its messages ("producer", "commune",
+    "department"), so that the buyer is told only what happened."""
+    messages = Notice.objects.filter(kind=KIND, related_id=str(inquiry.pk)).filter(
+        related_type__app_label="trade", related_type__model="inquiry"
+    )
+    return set(messages.values_list("recipient_role", flat=True))
 
 
 def forward_when_delivered(sender, notice, sent: bool, **kwargs) -> None:

@@ -51,3 +51,18 @@ def other_language(context) -> OtherLanguage | None:
     if there == here:
         return None
     return OtherLanguage(code, dict(settings.LANGUAGES)[code], there)
+
+
+@dataclass(frozen=True)
+class Contact:
+    phone: str
+    email: str
+
+    def __bool__(self) -> bool:
+        return bool(self.phone or self.email)
+
+
+@register.simple_tag
+def department_contact() -> Contact:
+    """The department's phone and e-mail for the public (settings.OCOP_DEPARTMENT_*)."""
+    return Contact(settings.OCOP_DEPARTMENT_PHONE, settings.OCOP_DEPARTMENT_EMAIL)
