@@ -240,6 +240,26 @@ def test_the_producer_page_lists_its_products_with_todays_status_in_dictionary_o
     assert "Còn hiệu lực" in html and "Hết thời hạn, chưa đánh giá lại" in html
 
 
+def test_product_and_producer_pages_write_places_and_names_as_the_lists_do(client):
+    """As typed: lower case places, a type word abbreviated, the field capitalised like a
+    proper name; printed by the lists' rules (issue 19), the stored text unchanged."""
+    producer = make_producer(
+        "htx dịch vụ nông nghiệp nậm sỏ", address="bản lao chải, xã nậm sỏ, huyện tân uyên"
+    )
+    product = make_product("Chè búp nậm sỏ", producer, address="bản lao chải, xã nậm sỏ")
+    make_decision(product, date(2024, 6, 1))
+    html = page(client, product.get_public_url())
+    assert '<h1 id="product-name">Chè búp Nậm Sỏ</h1>' in html
+    assert "Hợp tác xã Dịch vụ nông nghiệp Nậm Sỏ</a>" in html
+    assert "Bản Lao Chải, xã Nậm Sỏ, " in html
+    assert "Bản Lao Chải, xã Nậm Sỏ, huyện Tân Uyên</dd>" in html
+    html = page(client, f"/chu-the/{producer.pk}/")
+    assert "<h1>Hợp tác xã Dịch vụ nông nghiệp Nậm Sỏ</h1>" in html
+    assert "Bản Lao Chải, xã Nậm Sỏ, huyện Tân Uyên, " in html
+    producer.refresh_from_db()
+    assert producer.address == "bản lao chải, xã nậm sỏ, huyện tân uyên"
+
+
 def test_the_commune_page_lists_the_products_made_there(client):
     product = tea()
     html = page(client, f"/xa-phuong/{product.unit.code}/")

@@ -20,6 +20,7 @@ from ocop.domain.producers import ProducerType
 from ocop.domain.slugs import slug
 from ocop.domain.status import Status, status_on
 from ocop.registry.models import Decision, Producer, Product, ProductSet, Unit
+from ocop.registry.printed import Printed
 from ocop.registry.querysets import not_revoked_by
 from ocop.registry.summary import summarize
 from ocop.shared.caching import public_page
@@ -177,8 +178,10 @@ def product_page(request, pk: int, slug_typed: str = ""):
     facts = standing.in_force or standing.latest
     photos = list(product.photos.all())
     shown = next((d for d in decisions if facts and d.pk == facts.order), decisions[-1])
+    printed = Printed([product], namesakes=False)
     context = {
         "product": product,
+        "printed": _printed_forms(printed, product),
         "day": day,
         **day_links(day, timezone.localdate()),
         "verdict": said,
@@ -195,6 +198,17 @@ def product_page(request, pk: int, slug_typed: str = ""):
     }
     args = [product.pk, slug(product.name)]
     return _render(request, "catalog/pages/product.html", "product_page", args, context)
+
+
+def _printed_forms(printed: Printed, product: Product) -> dict[str, str]:
+    """Names and addresses as the lists print them (ocop.registry.printed): places as places
+    are written, the producer by the rule for organisation names; what is stored is unchanged."""
+    return {
+        "name": printed.product(product),
+        "producer": printed.producer(product.producer),
+        "address": printed.written(product.address),
+        "producer_address": printed.written(product.producer.address),
+    }
 
 
 def _history_line(decision: Decision, day: date) -> HistoryLine:
@@ -223,8 +237,13 @@ def producer_page(request, pk: int):
     producer = get_object_or_404(Producer.objects.select_related("unit__province"), pk=pk)
     day = _asked_day(request)
     products = _with_status(producer.products.filter(decisions__isnull=False).distinct(), day)
+    printed = Printed([product for product in products], namesakes=False) if products else None
     context = {
         "producer": producer,
+        "printed": {
+            "name": printed.producer(producer) if printed else producer.name,
+            "address": printed.written(producer.address) if printed else producer.address,
+        },
         "day": day,
         **day_links(day, timezone.localdate()),
         "products": products,

@@ -28,18 +28,23 @@ class Printed:
     """Display forms for the products (with producers, units and provinces loaded) of one
     document."""
 
-    def __init__(self, products: Iterable[Product]):
+    def __init__(self, products: Iterable[Product], *, namesakes: bool = True):
+        """`namesakes=False` for a page kept until its own products change (the public product
+        page): each name is then printed by the rule alone, not in the spelling other products
+        of its identity carry, whose changes would not reach the kept page."""
         products = list({product.pk: product for product in products}.values())
         provinces = {product.unit.province_id for product in products}
         self.book = place_book(provinces)
         addresses = [a for p in products for a in (p.address, p.producer.address) if a]
         self.names = proper_names(provinces) | hamlet_names(addresses)
-        self._spelling = self._canonical_spellings(_namesakes(products, provinces))
+        found = _namesakes(products, provinces) if namesakes else []
+        self._spelling = self._canonical_spellings(found)
 
     def product(self, product: Product) -> str:
         if product.name_set_by_officer:
             return product.name
-        return self._spelling.get(product.name_key, product.name)
+        spelled = self._spelling.get(product.name_key)
+        return spelled or product_display_name(product.name, self.names)
 
     def producer(self, producer: Producer) -> str:
         if producer.name_set_by_officer:
@@ -54,6 +59,11 @@ class Printed:
 
     def producer_address(self, producer: Producer) -> str:
         return display_address(producer.address, self.book, _today(producer.unit))
+
+    def written(self, address: str) -> str:
+        """An address as places are written, without today's unit: for a page that names
+        the current commune right after it."""
+        return display_address(address, self.book)
 
     @staticmethod
     def issuer(decision: Decision) -> tuple[str, bool]:
