@@ -58,7 +58,9 @@ def _dossier(request, pk) -> Dossier:
 def dossier_list(request):
     staff = request.staff
     form = FilterForm(request.GET or None, units=_units(staff))
-    rows = _dossiers(staff).annotate(last_step=Max("steps__at"))
+    # An aggregate drops the model's ordering (Django leaves Meta.ordering out of GROUP BY
+    # queries): the pages would come in no fixed order.
+    rows = _dossiers(staff).annotate(last_step=Max("steps__at")).order_by("-registered_on", "-pk")
     if form.is_valid():
         data = form.cleaned_data
         if data["state"] == "open":
