@@ -1,5 +1,7 @@
 """The public search page /san-pham/ (English: /en/san-pham/)."""
 
+from dataclasses import replace
+
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -8,10 +10,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from ocop.catalog.pages import PRODUCER_TYPES
-from ocop.catalog.product_search import FACETS, PER_PAGE, STATUSES, Criteria, search
+from ocop.catalog.product_search import FACETS, PER_PAGE, STATUSES, Criteria, Found, search
+from ocop.catalog.standings import standings
 from ocop.catalog.views import public_url
 from ocop.shared.caching import public_page
-from ocop.shared.kept_pages import kept_page
+from ocop.shared.kept_pages import kept_response
 
 # The filters' headings and the choices of the status filter (address parameters as keys).
 LEGENDS = {
@@ -30,10 +33,29 @@ STATUS_CHOICES = {
 
 @require_safe
 @public_page
-@kept_page
 def products(request):
+    """Kept by what it shows, not by the registry's version: an officer's save renders again
+    only the search pages that list the product saved or whose counts it moves."""
     criteria = Criteria.from_query(request.GET)
-    found = search(criteria, timezone.localdate())
+    day = timezone.localdate()
+    seen = standings(day).seen  # before the search: the page is then no older than this
+    found = search(criteria, day)
+    if seen is None:
+        return _page(request, criteria, found)
+    listed = [result.product.pk for result in found.results]
+    return kept_response(
+        "page", request, _page, criteria, found, shown=(listed, seen.version), shows=_shows(found)
+    )
+
+
+def _shows(found: Found) -> tuple:
+    """What the page shows besides its products' own words: its counts, facets (their labels
+    are communes and product sets, "any product"), and each listed product's place and stars."""
+    listed = tuple((r.product.pk, r.stars, r.verdict) for r in found.results)
+    return (repr(replace(found, results=[])), listed)
+
+
+def _page(request, criteria: Criteria, found: Found):
     path = reverse("search")
     page = min(criteria.page, found.pages)
     context = {
