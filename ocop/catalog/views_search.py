@@ -14,7 +14,7 @@ from ocop.catalog.product_search import FACETS, PER_PAGE, STATUSES, Criteria, Fo
 from ocop.catalog.standings import standings
 from ocop.catalog.views import public_url
 from ocop.shared.caching import public_page
-from ocop.shared.kept_pages import kept_response
+from ocop.shared.kept_pages import kept_page, kept_response
 
 # The filters' headings and the choices of the status filter (address parameters as keys).
 LEGENDS = {
@@ -33,9 +33,12 @@ STATUS_CHOICES = {
 
 @require_safe
 @public_page
+@kept_page
 def products(request):
-    """Kept by what it shows, not by the registry's version: an officer's save renders again
-    only the search pages that list the product saved or whose counts it moves."""
+    """Kept for the registry's version, so a page asked again before the next write costs a
+    read of the version; and under it, by what the page shows: once a write has moved the
+    version, the search runs again (a few ms) but the page is rendered again only if the write
+    changed a product it lists or one of its counts."""
     criteria = Criteria.from_query(request.GET)
     day = timezone.localdate()
     seen = standings(day).seen  # before the search: the page is then no older than this
