@@ -258,3 +258,22 @@ def test_the_products_token_is_none_once_the_registry_has_moved(tea):
     assert freshness.products_token([tea.product_id], version) is None
     now = freshness.token()
     assert freshness.products_token([tea.product_id], now) == before  # not tea's write
+
+
+def test_a_search_page_is_not_searched_again_after_a_write_to_a_product_it_does_not_match(
+    client, tea, monkeypatch
+):
+    from ocop.catalog import views_search
+
+    searches = []
+    real = views_search.search
+    monkeypatch.setattr(views_search, "search", lambda *a: searches.append(1) or real(*a))
+    honey = make_decision(make_product("Mật ong bạc hà"), date(2024, 5, 4), stars=3)
+    url = "/san-pham/?q=che+shan"
+    html(client, url)
+    Product.objects.filter(pk=honey.product_id).update(name="Mật ong rừng")
+    assert "Chè Shan tuyết Tả Ngảo" in html(client, url)
+    assert len(searches) == 1
+    Product.objects.filter(pk=honey.product_id).update(name="Mật ong chè shan")  # now matches
+    assert "Mật ong chè shan" in html(client, url)
+    assert len(searches) == 2

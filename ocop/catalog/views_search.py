@@ -10,7 +10,15 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from ocop.catalog.pages import PRODUCER_TYPES
-from ocop.catalog.product_search import FACETS, PER_PAGE, STATUSES, Criteria, Found, search
+from ocop.catalog.product_search import (
+    FACETS,
+    PER_PAGE,
+    STATUSES,
+    Criteria,
+    Found,
+    matching_products,
+    search,
+)
 from ocop.catalog.standings import standings
 from ocop.catalog.views import public_url
 from ocop.shared.caching import public_page
@@ -31,23 +39,48 @@ STATUS_CHOICES = {
 }
 
 
+# Searches matching at most this many products are kept by those products' versions first
+# (one small read, no search); more, or no words typed, go straight to what the page shows.
+CANDIDATES_KEPT = 1000
+
+
 @require_safe
 @public_page
 @kept_page
 def products(request):
     """Kept for the registry's version, so a page asked again before the next write costs a
-    read of the version; and under it, by what the page shows: once a write has moved the
-    version, the search runs again (a few ms) but the page is rendered again only if the write
-    changed a product it lists or one of its counts."""
+    read of the version. Once a write has moved the version, kept by the versions of the
+    products the words typed match (every count and line of the page comes from them): a write
+    to another product leaves the page as it is without searching again. Else the search runs
+    again (a few ms), and the page is rendered again only if the write changed a product it
+    lists or one of its counts."""
     criteria = Criteria.from_query(request.GET)
     day = timezone.localdate()
     seen = standings(day).seen  # before the search: the page is then no older than this
-    found = search(criteria, day)
     if seen is None:
+        return _searched(request, criteria, day, None)
+    matched, corrected = matching_products(criteria.q)
+    if matched is None or len(matched) > CANDIDATES_KEPT:
+        return _searched(request, criteria, day, seen.version)
+    return kept_response(
+        "page",
+        request,
+        _searched,
+        criteria,
+        day,
+        seen.version,
+        shown=(matched, seen.version),
+        shows=(corrected,),
+    )
+
+
+def _searched(request, criteria: Criteria, day, version: str | None):
+    found = search(criteria, day)
+    if version is None:
         return _page(request, criteria, found)
     listed = [result.product.pk for result in found.results]
     return kept_response(
-        "page", request, _page, criteria, found, shown=(listed, seen.version), shows=_shows(found)
+        "page", request, _page, criteria, found, shown=(listed, version), shows=_shows(found)
     )
 
 
