@@ -60,7 +60,9 @@ def products(request):
     if seen is None:
         return _searched(request, criteria, day, None)
     matched, corrected = matching_products(criteria.q)
-    if matched is None or len(matched) > CANDIDATES_KEPT:
+    # Nothing matched: a page that finds nothing may suggest other words and count what they
+    # find, beyond these products.
+    if not matched or len(matched) > CANDIDATES_KEPT:
         return _searched(request, criteria, day, seen.version)
     return kept_response(
         "page",
