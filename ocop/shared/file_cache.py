@@ -13,12 +13,12 @@ looks every `CULL_EVERY` sets of a process, so the folder may pass MAX_ENTRIES b
 entries per process before a third of them is dropped. And Django drops a third chosen at
 random: the pages kept for today's version as likely as those of versions no page will ask
 for again, so a full cache under writes threw away its hot pages every few seconds and rendered
-them again (reads under an officer's saves fell to a tenth). Here the third written longest ago
-goes: a page of an older registry version is never written again, a page in use is written
-again soon after it goes."""
+them again (reads under an officer's saves fell to a tenth). Here the third used longest ago
+goes: an entry's file is touched when it is read, so a page of an older registry version (never
+read again) goes before a product page kept since the morning and read every minute."""
 
 import os
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -26,10 +26,20 @@ from django.core.cache.backends.filebased import FileBasedCache
 from django.core.files import locks
 
 CULL_EVERY = 100
+_MISSING = object()
 
 
 class FileCache(FileBasedCache):
     _sets = 0
+
+    def get(self, key, default=None, version=None):
+        value = super().get(key, _MISSING, version)
+        if value is _MISSING:
+            return default
+        # Used now: culled last. Gone meanwhile (culled by another process): nothing to mark.
+        with suppress(FileNotFoundError):
+            os.utime(self._key_to_file(key, version))
+        return value
 
     def _cull(self):
         self._sets += 1
