@@ -189,3 +189,91 @@ def test_a_product_page_outlives_other_products_writes_not_its_own(client, tea, 
         write()
         html(client, url)
         assert len(rendered) == number
+
+
+@pytest.fixture
+def search_renders(monkeypatch) -> list:
+    """One entry per search page rendered (not answered from the kept pages)."""
+    from ocop.catalog import views_search
+
+    rendered = []
+    real = views_search.render
+    monkeypatch.setattr(views_search, "render", lambda *a, **k: rendered.append(1) or real(*a, **k))
+    return rendered
+
+
+def test_a_search_page_outlives_the_save_of_a_product_it_does_not_show(client, tea, search_renders):
+    honey = make_decision(make_product("Mật ong bạc hà"), date(2024, 5, 4), stars=3)
+    url = "/san-pham/?q=che+shan"
+    html(client, url)
+    Product.objects.filter(pk=honey.product_id).update(description="Mô tả mới")
+    Decision.objects.filter(pk=honey.pk).update(stars=4)
+    assert "Chè Shan tuyết Tả Ngảo" in html(client, url)
+    assert len(search_renders) == 1
+
+
+def test_a_search_page_is_rendered_again_when_a_product_it_shows_is_saved(
+    client, tea, search_renders
+):
+    url = "/san-pham/?q=che+shan"
+    html(client, url)
+    Product.objects.filter(pk=tea.product_id).update(name="Chè Shan tuyết cổ thụ Tả Ngảo")
+    assert "Chè Shan tuyết cổ thụ Tả Ngảo" in html(client, url)
+    assert len(search_renders) == 2
+
+
+def test_a_search_page_is_rendered_again_when_its_counts_move(client, tea, search_renders):
+    """The other tea is counted under "valid" but not listed among the expired: its
+    revocation moves the page's counts, not its list."""
+    make_decision(make_product("Chè xanh Sìn Hồ"), date(2020, 1, 6), stars=3)  # expired
+    other = make_decision(make_product("Chè búp Phong Thổ"), date(2024, 6, 1), stars=3)
+    url = "/san-pham/?q=che&tinh_trang=het-han"
+    page = html(client, url)
+    assert "Chè xanh Sìn Hồ" in page and "Chè búp Phong Thổ" not in page
+    assert 'tinh_trang-thu-hoi">Đã bị thu hồi</label>' in page  # none revoked: no count
+    Decision.objects.filter(pk=other.pk).update(
+        revoked_on=date(2025, 9, 15), revocation_reason="Không duy trì chất lượng"
+    )
+    page = html(client, url)
+    assert 'Đã bị thu hồi <span class="count">(1)</span>' in page
+    assert len(search_renders) == 2
+
+
+def test_a_search_page_is_rendered_again_when_a_commune_is_renamed(client, tea, search_renders):
+    from ocop.registry.models import Unit
+
+    url = "/san-pham/?q=che+shan"
+    html(client, url)
+    Unit.objects.filter(pk=tea.product.unit_id).update(name="Xã Tả Ngảo mới")
+    assert "Xã Tả Ngảo mới" in html(client, url)
+    assert len(search_renders) == 2
+
+
+def test_the_products_token_is_none_once_the_registry_has_moved(tea):
+    version = freshness.token()
+    before = freshness.products_token([tea.product_id], version)
+    assert before is not None
+    assert freshness.products_token([tea.product_id], version) == before
+    make_decision(make_product("Mật ong bạc hà"), date(2024, 5, 4), stars=3)
+    assert freshness.products_token([tea.product_id], version) is None
+    now = freshness.token()
+    assert freshness.products_token([tea.product_id], now) == before  # not tea's write
+
+
+def test_a_search_page_is_not_searched_again_after_a_write_to_a_product_it_does_not_match(
+    client, tea, monkeypatch
+):
+    from ocop.catalog import views_search
+
+    searches = []
+    real = views_search.search
+    monkeypatch.setattr(views_search, "search", lambda *a: searches.append(1) or real(*a))
+    honey = make_decision(make_product("Mật ong bạc hà"), date(2024, 5, 4), stars=3)
+    url = "/san-pham/?q=che+shan"
+    html(client, url)
+    Product.objects.filter(pk=honey.product_id).update(name="Mật ong rừng")
+    assert "Chè Shan tuyết Tả Ngảo" in html(client, url)
+    assert len(searches) == 1
+    Product.objects.filter(pk=honey.product_id).update(name="Mật ong chè shan")  # now matches
+    assert "Mật ong chè shan" in html(client, url)
+    assert len(searches) == 2

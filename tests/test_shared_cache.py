@@ -107,3 +107,20 @@ def test_a_cache_url_that_is_not_redis_is_refused():
     )
     assert done.returncode != 0
     assert "CACHE_URL='memcached://127.0.0.1:11211': expected redis://host:port/db" in done.stderr
+
+
+def test_a_full_file_cache_drops_the_entries_used_longest_ago(tmp_path):
+    from ocop.shared import file_cache
+
+    cache = file_cache.FileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 30}})
+    for number in range(30):
+        cache.set(f"old-{number}", number)
+        os.utime(cache._key_to_file(f"old-{number}"), (1000 + number,) * 2)
+    cache.set("hot", "today's page")
+    assert cache.get("old-0") == 0  # written first, read now
+    cache._sets = file_cache.CULL_EVERY - 1  # the next set looks
+    cache.set("new", 1)
+    assert cache.get("hot") == "today's page" and cache.get("new") == 1
+    assert cache.get("old-0") == 0
+    assert [cache.get(f"old-{n}") for n in range(1, 11)] == [None] * 10  # a third, the oldest
+    assert all(cache.get(f"old-{n}") == n for n in range(11, 30))

@@ -134,6 +134,22 @@ def test_many_writes_in_a_row_stay_equal_to_a_rebuild(built, registry):
     assert len(built) == 1
 
 
+def test_words_found_before_several_writes_are_still_right_after_them(built, registry):
+    """A word asked of the first standings and not again until many copies later: what it
+    found is carried from copy to copy with every product changed since."""
+    kept = standings_module.standings(DAY)
+    for words in WORDS:
+        kept.matching(words, prefix=True)
+    for write in WRITES.values():
+        write(registry)
+        standings_module.standings(DAY)  # patched, the words not asked
+    kept, fresh = standings_module.standings(DAY), scratch()
+    assert kept._inherited  # carried, not asked of the whole index again
+    for words in WORDS:
+        assert kept.matching(words, prefix=True) == fresh.matching(words, prefix=True), words
+    assert len(built) == 1
+
+
 def test_new_products_crowding_one_place_in_the_order_are_ranked_anew(built, registry):
     standings_module.standings(DAY)
     for number in range(60):  # each one halves the gap before "Gạo nếp": too close by 53

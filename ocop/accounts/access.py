@@ -2,7 +2,7 @@
 and admin screen makes. The table of what a role may do is ocop.domain.roles; this module only
 finds the user's role, province and commune, and which commune a record belongs to."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
@@ -19,6 +19,10 @@ class Staff:
     role: Role
     province_id: int | None
     commune_id: int | None
+    # Commune id -> whether it lies in the province, asked once: an admin page asks it of the
+    # same few communes for every field, inline row and permission (60 times for one product).
+    # A Staff lives for one request: staff_of keeps it on the request's user.
+    _in_province: dict = field(default_factory=dict, compare=False, repr=False)
 
     def can(self, action: Action | str, unit=None, *, province=None) -> bool:
         """May this user do `action`, on a record of commune/ward `unit` (a Unit, its id, or
@@ -47,7 +51,10 @@ class Staff:
         if isinstance(unit, int):
             from ocop.registry.models import Unit
 
-            return Unit.objects.filter(pk=unit, province_id=self.province_id).exists()
+            if unit not in self._in_province:
+                found = Unit.objects.filter(pk=unit, province_id=self.province_id).exists()
+                self._in_province[unit] = found
+            return self._in_province[unit]
         return unit.province_id == self.province_id
 
     def scope(self, queryset, unit_path: str = "unit", *, province_path: str | None = None):

@@ -31,6 +31,11 @@ from ocop.shared.replica import reading_alias
 PK, STATUS, STARS, SET, UNIT, KIND, RANK = range(7)
 FACET_COLUMNS = {"sao": STARS, "bo": SET, "xa": UNIT, "loai": KIND}
 _WORDS_KEPT = 256
+# What earlier standings found by word, carried from copy to copy with the products changed
+# since: at most this many words, each until this many products have changed since it was
+# found (then it is asked of the whole index again).
+_WORDS_CARRIED = 2048
+_CHANGED_SINCE_WORD = 200
 # Standings kept per database: the newest few (a request may still read an older one).
 _HELD_PER_DATABASE = 3
 _LOCK = threading.Lock()
@@ -125,7 +130,7 @@ class Standings:
             rows[pk] = _row(pk, values, rank)
         copy._labels = self._labels
         with self._lock:
-            copy._inherited = (dict(self._words), changed)
+            copy._inherited = self._carried(changed)
             vocabulary = {size: set(words) for size, words in self._vocabulary.items()}
         if vocabulary:
             # The index's words gain the changed products' (a word no product has any more
@@ -146,8 +151,8 @@ class Standings:
         return copy
 
     _words: OrderedDict = field(default_factory=OrderedDict)
-    # What the standings patched from had found by word, and the products changed since.
-    _inherited: tuple = ({}, frozenset())
+    # What earlier standings had found by word: word -> (ids, the products changed since).
+    _inherited: dict = field(default_factory=dict)
     _vocabulary: dict = field(default_factory=dict)
     _labels: dict = field(default_factory=dict)
     _memo: OrderedDict = field(default_factory=OrderedDict)
@@ -163,17 +168,17 @@ class Standings:
                 self._words.move_to_end(key)
                 return self._words[key]
         sql, params = fulltext.selecting(alternatives, prefix)
-        inherited, changed = self._inherited
-        if key in inherited:
-            # Found for the standings these were patched from: only the products changed
-            # since are asked again (the text index is as fast for a few as for all, and on
-            # PostgreSQL a word costs tens of milliseconds).
-            ids = set(inherited[key] - changed)
+        earlier, changed = self._inherited.get(key, (None, None))
+        if earlier is not None:
+            # Found for earlier standings: only the products changed since are asked again
+            # (the text index is as fast for a few as for all, and on PostgreSQL a word costs
+            # tens of milliseconds).
+            ids = set(earlier - changed)
             sql = f"SELECT id FROM ({sql}) found WHERE id IN ({', '.join(['%s'] * len(changed))})"
             params = [*params, *changed]
         else:
             ids = set()
-        if key not in inherited or changed:
+        if earlier is None or changed:
             with connections[reading_alias()].cursor() as cursor:
                 cursor.execute(sql, params)
                 ids.update(row[0] for row in cursor.fetchall())
@@ -189,6 +194,20 @@ class Standings:
             while len(self._words) > _WORDS_KEPT:
                 self._words.popitem(last=False)
         return found
+
+    def _carried(self, changed: frozenset) -> dict:
+        """What a copy patched for `changed` inherits by word: what these standings found
+        (changed since: `changed`) and what they inherited and did not ask (changed since: one
+        more set), the newest `_WORDS_CARRIED`, those too far behind dropped. Called locked."""
+        grown: dict = {}  # one union per earlier set of changes, shared by its words
+        carried = {}
+        for key, (ids, since) in self._inherited.items():
+            if key not in self._words and len(since) + len(changed) <= _CHANGED_SINCE_WORD:
+                if id(since) not in grown:
+                    grown[id(since)] = since | changed
+                carried[key] = (ids, grown[id(since)])
+        carried.update((key, (ids, changed)) for key, ids in self._words.items())
+        return dict(list(carried.items())[-_WORDS_CARRIED:])
 
     def _place_words(self, alternatives: list[str], prefix: bool) -> set[str]:
         if not prefix:

@@ -1,5 +1,7 @@
 """The public search page /san-pham/ (English: /en/san-pham/)."""
 
+from dataclasses import replace
+
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,11 +16,14 @@ from ocop.catalog.product_search import (
     PER_PAGE,
     STATUSES,
     Criteria,
+    Found,
+    matching_products,
     search,
 )
+from ocop.catalog.standings import standings
 from ocop.catalog.views import public_url
 from ocop.shared.caching import public_page
-from ocop.shared.kept_pages import kept_page
+from ocop.shared.kept_pages import kept_page, kept_response
 
 # The filters' headings and the choices of the status filter (address parameters as keys).
 LEGENDS = {
@@ -35,13 +40,62 @@ STATUS_CHOICES = {
 }
 
 
+# Searches matching at most this many products are kept by those products' versions first
+# (one small read, no search); more, or no words typed, go straight to what the page shows.
+CANDIDATES_KEPT = 1000
+
+
 @require_safe
 @public_page
 @kept_page
 def products(request):
+    """Kept for the registry's version, so a page asked again before the next write costs a
+    read of the version. Once a write has moved the version, kept by the versions of the
+    products the words typed match (every count and line of the page comes from them): a write
+    to another product leaves the page as it is without searching again. Else the search runs
+    again (a few ms), and the page is rendered again only if the write changed a product it
+    lists or one of its counts."""
+    day = timezone.localdate()
+    criteria = Criteria.from_query(request.GET, day)
+    seen = standings(day).seen  # before the search: the page is then no older than this
+    if seen is None:
+        return _searched(request, criteria, day, None)
+    matched, corrected = matching_products(criteria.q)
+    # Nothing matched: a page that finds nothing may suggest other words and count what they
+    # find, beyond these products.
+    if not matched or len(matched) > CANDIDATES_KEPT:
+        return _searched(request, criteria, day, seen.version)
+    return kept_response(
+        "page",
+        request,
+        _searched,
+        criteria,
+        day,
+        seen.version,
+        shown=(matched, seen.version),
+        shows=(corrected,),
+    )
+
+
+def _searched(request, criteria: Criteria, day, version: str | None):
+    found = search(criteria, day)
+    if version is None:
+        return _page(request, criteria, found)
+    listed = [result.product.pk for result in found.results]
+    return kept_response(
+        "page", request, _page, criteria, found, shown=(listed, version), shows=_shows(found)
+    )
+
+
+def _shows(found: Found) -> tuple:
+    """What the page shows besides its products' own words: its counts, facets (their labels
+    are communes and product sets, "any product"), and each listed product's place and stars."""
+    listed = tuple((r.product.pk, r.stars, r.verdict) for r in found.results)
+    return (repr(replace(found, results=[])), listed)
+
+
+def _page(request, criteria: Criteria, found: Found):
     today = timezone.localdate()
-    criteria = Criteria.from_query(request.GET, today)
-    found = search(criteria, today)
     path = reverse("search")
     page = min(criteria.page, found.pages)
     context = {

@@ -344,6 +344,33 @@ def product_token(product_id: int, connection=None) -> str | None:
     return f"{tokens[ANY]}:{tokens.get(product_id, '')}"
 
 
+def products_token(product_ids, version: str, connection=None) -> str | None:
+    """A name for the state of these products and of "any product" (as product_token), read
+    in one statement with the registry's version: None unless that version is still `version`.
+    For a page computed from the registry as seen at `version` (a search page's list and
+    counts) and then keyed by the products it shows: were a write to come between, the page
+    could be older than the tokens it would be kept under, and it is then not kept."""
+    connection = connection or connections[reading_alias()]
+    ids = sorted({int(pk) for pk in product_ids} | {ANY})
+    shards = (
+        "string_agg(token, '' ORDER BY id)" if connection.vendor == "postgresql" else "max(token)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT v.tokens, p.product_id, p.token FROM (SELECT {shards} AS tokens"
+            f" FROM {TABLE}) v LEFT JOIN {PRODUCTS} p"
+            f" ON p.product_id IN ({', '.join(['%s'] * len(ids))})",
+            ids,
+        )
+        rows = cursor.fetchall()
+    if not rows or not rows[0][0] or _named(rows[0][0]) != version:
+        return None
+    tokens = {pk: token for _, pk, token in rows if pk is not None}
+    if not tokens.get(ANY):
+        return None
+    return ":".join(f"{pk}={tokens.get(pk, '')}" for pk in ids)
+
+
 def changed_products(since: Look, connection=None) -> frozenset[int] | None:
     """The products written since `since` was seen (a superset: some may have been seen
     already); None for "any product" (a bulk write, a place, more than MANY, or log rows

@@ -4,7 +4,10 @@ A product page or a search page shows only the registry as of today: the same ad
 same page until a write to the registry or midnight. Rendering one costs far more than reading
 the registry's version, so the first server process that renders a page keeps it in the shared
 cache (ocop.shared.kept_values) and every process answers from it while the version and the day
-are the same. The HTTP caching around them (ETag, 304: ocop.shared.caching) is unchanged."""
+are the same. A page that shows one product (its page) is kept for that product's version, and
+a search page for the versions of the products it lists with what it counts: both outlive the
+writes of products they do not show. The HTTP caching around them (ETag, 304:
+ocop.shared.caching) is unchanged."""
 
 from functools import wraps
 
@@ -20,10 +23,12 @@ def address_key(request, *extra) -> tuple:
     return (request.get_host(), request.is_secure(), request.get_full_path(), *extra)
 
 
-def kept_response(kind: str, request, view, *args, product=None, **kwargs):
+def kept_response(kind: str, request, view, *args, product=None, shown=None, shows=(), **kwargs):
     """The view's answer to this GET or HEAD: a 200 without cookies is kept by address for
     this registry version (or, with `product`, this product's version) and day, under `kind`
-    ("page", "api"); anything else is computed each time."""
+    ("page", "api"); anything else is computed each time. With `shown` (product ids, the
+    registry's version) and `shows` (the rest the page shows, e.g. its counts): kept by
+    address, `shows` and those products' versions instead (ocop.shared.kept_values.kept)."""
 
     def render():
         response = view(request, *args, **kwargs)
@@ -33,7 +38,7 @@ def kept_response(kind: str, request, view, *args, product=None, **kwargs):
             response.render()
         return (response.content, list(response.items()))
 
-    key = address_key(request, view.__module__, view.__qualname__)
+    key = address_key(request, view.__module__, view.__qualname__, *shows)
     found = kept(
         kind,
         timezone.localdate(),
@@ -41,6 +46,7 @@ def kept_response(kind: str, request, view, *args, product=None, **kwargs):
         render,
         keep=lambda v: isinstance(v, tuple),
         product=product,
+        shown=shown,
     )
     if not isinstance(found, tuple):
         return found

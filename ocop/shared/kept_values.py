@@ -18,14 +18,27 @@ _MISSING = object()
 
 
 def kept(
-    kind: str, day: date, name: Hashable, build: Callable, keep=None, connection=None, product=None
+    kind: str,
+    day: date,
+    name: Hashable,
+    build: Callable,
+    keep=None,
+    connection=None,
+    product=None,
+    shown=None,
 ):
     """The value kept under (`kind`, `name`) for `day` and the registry as it is now, else what
     `build()` returns, kept unless `keep(value)` says not. `name` is anything whose repr tells
     it apart (an address, a tuple of parameters). With `product` (an id), the value shows that
-    product alone: kept until that product or "any product" changes, not the whole registry."""
+    product alone: kept until that product or "any product" changes, not the whole registry.
+    With `shown`, (product ids, the registry's version they were chosen at), the value shows
+    those products, and `name` holds all else it shows of the registry (a search page's counts):
+    kept until one of them or "any product" changes; not kept if the registry has moved since
+    that version (freshness.products_token)."""
     connection = connection or connections[reading_alias()]
-    if product is None:
+    if shown is not None:
+        version = freshness.products_token(*shown, connection=connection)
+    elif product is None:
         version = freshness.token(connection)
     else:
         version = freshness.product_token(product, connection)
