@@ -258,6 +258,10 @@ def test_product_and_producer_pages_write_places_and_names_as_the_lists_do(clien
     assert "Bản Lao Chải, xã Nậm Sỏ, huyện Tân Uyên, " in html
     producer.refresh_from_db()
     assert producer.address == "bản lao chải, xã nậm sỏ, huyện tân uyên"
+    for url in ("/", "/san-pham/?q=che+bup", f"/xac-minh/{product.decisions.get().public_code}/"):
+        html = page(client, url)
+        assert "Chè búp Nậm Sỏ" in html and "Hợp tác xã Dịch vụ nông nghiệp Nậm Sỏ" in html, url
+        assert "nậm sỏ" not in html.replace("Nậm Sỏ", ""), url
 
 
 def test_the_commune_page_lists_the_products_made_there(client):

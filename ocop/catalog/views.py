@@ -21,6 +21,7 @@ from django.views.decorators.http import etag, require_safe
 
 from ocop.accounts.access import staff_of
 from ocop.catalog.models import ScanCount
+from ocop.catalog.printed_names import product_name
 from ocop.catalog.search import LIMIT, search
 from ocop.catalog.verification import find, said, verify
 from ocop.domain.public_codes import normalize
@@ -118,7 +119,7 @@ def _verdict(request, decision, today) -> tuple:
         found=found,
         verdict=found.verdict,
         today=found.day,
-        og_title=f"{found.product.name}: {said(found.verdict)}",
+        og_title=f"{product_name(found.product)}: {said(found.verdict)}",
         qr_svg=reverse("qr_svg", args=[code]),
         qr_png=public_url(request, reverse("qr_png", args=[code])),
         labels_url=reverse("labels", args=[code]),

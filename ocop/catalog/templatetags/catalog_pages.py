@@ -2,10 +2,13 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ocop.catalog import product_sets_en, verification
+from ocop.catalog import printed_names, product_sets_en, verification
 from ocop.catalog.pages import PRODUCER_TYPES
 
 register = template.Library()
+
+register.filter(printed_names.product_name)
+register.filter(printed_names.producer_name)
 
 
 @register.filter
