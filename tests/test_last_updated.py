@@ -63,3 +63,12 @@ def test_the_day_is_the_day_in_vietnam(client):
     with connection.cursor() as cursor:  # 20:00 UTC is 03:00 the next morning in Lai Châu
         cursor.execute(f"UPDATE {freshness.CHANGES} SET at = %s", ["2025-03-09 20:00:00+00:00"])
     assert footer_day(client) == "10/03/2025"
+
+
+def test_a_log_of_an_earlier_release_gets_its_time_column_on_install(client):
+    with connection.cursor() as cursor:
+        cursor.execute(f"ALTER TABLE {freshness.CHANGES} DROP COLUMN at")
+    freshness.install(connection)  # what the next `migrate` does
+    assert footer_day(client) is None  # the rows logged before have no time
+    make_product()
+    assert footer_day(client) == f"{timezone.localdate():%d/%m/%Y}"
