@@ -13,7 +13,10 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
+from django.utils import timezone
+from PIL import Image
 
+from ocop.catalog.pages import FEATURED, featured
 from ocop.registry.models import Decision, Producer, Product
 from tests.factories import make_decision
 
@@ -108,6 +111,27 @@ def test_demo_setup_loads_data_once_and_prints_the_demo_account():
     assert products > 250
     call_command("demo_setup", stdout=StringIO())
     assert Product.objects.count() == products
+
+
+@pytest.mark.django_db
+@override_settings(DEMO_MODE=True)
+def test_demo_setup_gives_the_featured_products_drawn_photos_and_their_producers_contacts(
+    settings, tmp_path, client
+):
+    settings.MEDIA_ROOT = tmp_path
+    out = StringIO()
+    call_command("demo_setup", stdout=out)
+    shown = featured(timezone.localdate())
+    assert len(shown) == FEATURED and f"{FEATURED} ảnh vẽ minh hoạ" in out.getvalue()
+    for product in shown:
+        photo = product.photos.get()
+        with Image.open(photo.image.path) as image:
+            assert image.size == (photo.width, photo.height) == (1200, 900)
+        assert photo.copies  # the narrower copies, as for an upload
+        assert product.producer.phone and "@" in product.producer.email
+    html = client.get(shown[0].get_public_url()).content.decode()
+    assert 'alt="Ảnh minh hoạ bản trình diễn: ' in html and '<img src="/media/' in html
+    assert shown[0].producer.phone in html
 
 
 @pytest.mark.django_db

@@ -280,6 +280,16 @@ def test_a_product_without_photos_shows_a_placeholder_with_its_product_set(clien
     assert '<img src="/media' not in html
 
 
+def test_a_list_shows_a_product_without_photos_as_a_compact_row_not_a_placeholder(client):
+    product = tea()
+    html = page(client, f"/xa-phuong/{product.unit.code}/")
+    start = html.index('<li class="product-tile')
+    tile = html[start : html.index("</li>", start)]
+    assert 'class="product-tile no-photo"' in tile and 'class="tile-icon"' in tile
+    assert 'class="placeholder"' not in tile and "Chưa có ảnh" not in tile
+    assert product.name in tile
+
+
 def test_a_photo_uploaded_in_the_admin_is_stored_without_exif_resized_and_served(officer, media):
     product = tea()
     response = upload_photo(officer, product, photo_with_gps())

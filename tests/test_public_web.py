@@ -2,6 +2,7 @@
 addresses and Open Graph cards, HTTP caching (ETag, 304), and a production start under gunicorn
 with WhiteNoise serving the static files."""
 
+import http.cookiejar
 import os
 import re
 import secrets
@@ -9,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -228,6 +230,63 @@ def test_gunicorn_serves_the_site_and_whitenoise_its_static_files_in_production(
         assert status == 200 and headers["Content-Type"].startswith("text/css")
         assert "max-age=315360000" in headers["Cache-Control"]
         assert css == (ROOT / "ocop/shared/static/web/site.css").read_bytes()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        server.stderr.close()
+
+
+def local_trial_env(tmp_path: Path, port: int) -> dict[str, str]:
+    """The local-trial.env block of docs/deployment.md, on this port and in `tmp_path`."""
+    doc = (ROOT / "docs/deployment.md").read_text()
+    block = doc.split("# local-trial.env: NOT FOR PRODUCTION")[1].split("```")[0]
+    env = dict(line.split("=", 1) for line in block.strip().splitlines()[1:])
+    env = {name: value.replace("8000", str(port)) for name, value in env.items()}
+    return {
+        **os.environ,
+        **env,
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'trial.sqlite3'}",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "OCOP_DEMO": "false",
+    }
+
+
+def test_the_documented_local_trial_answers_plain_http_and_its_forms_work(tmp_path):
+    port = free_port()
+    env = local_trial_env(tmp_path, port)
+    assert env["DEBUG"] == "false" and env["SECURE_SSL_REDIRECT"] == "false"
+    for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"]):
+        subprocess.run([BIN / "ocop", *command], env=env, check=True, capture_output=True, cwd=ROOT)
+    server = subprocess.Popen(
+        [
+            *(BIN / "gunicorn", "ocop.wsgi", "-c", "python:ocop.gunicorn_conf"),
+            *("--bind", f"127.0.0.1:{port}", "--workers", "1"),
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until_up(f"{base}/robots.txt", server)
+        jar = http.cookiejar.CookieJar()
+        browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        with browser.open(f"{base}/admin/login/", timeout=10) as response:
+            assert response.status == 200 and response.url == f"{base}/admin/login/"
+            assert "Secure" not in response.headers["Set-Cookie"]
+            assert "Strict-Transport-Security" not in response.headers
+        token = next(c.value for c in jar if c.name == "csrftoken")
+        form = urllib.parse.urlencode(
+            {"csrfmiddlewaretoken": token, "username": "khach", "password": "sai-mat-khau-1"}
+        ).encode()
+        request = urllib.request.Request(
+            f"{base}/admin/login/", data=form, headers={"Referer": f"{base}/admin/login/"}
+        )
+        # The form is checked (a wrong password), not refused for its CSRF cookie (403).
+        with browser.open(request, timeout=10) as response:
+            assert response.status == 200
     finally:
         server.terminate()
         server.wait(timeout=30)

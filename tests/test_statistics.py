@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import xml.etree.ElementTree as ET
 from collections import Counter
 from datetime import date
 from io import StringIO
@@ -181,3 +182,41 @@ def test_the_english_page_has_the_headline_figures(visitor):
     assert '<div class="n" data-figure="valid_products">1</div>' in html
     assert '<div class="n" data-figure="stars_4">1</div>' in html
     assert "valid products" in html
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def svg_texts(response) -> list[str]:
+    return [t.text for t in ET.fromstring(response.content).iter(f"{SVG}text")]
+
+
+def test_a_chart_downloads_as_an_svg_image_with_its_figures_and_source_inside(visitor):
+    make_decision(make_product("Chè xanh"), date(2024, 5, 4), stars=4)
+    make_decision(make_product("Mật ong & sáp"), date(2025, 2, 1), stars=3)
+
+    response = visitor.get("/thong-ke/hang-sao.svg", {"ngay": "31/12/2025"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml; charset=utf-8"
+    assert "bieu-do-hang-sao-2025-12-31.svg" in response["Content-Disposition"]
+    texts = svg_texts(response)
+    assert texts[0] == "Sản phẩm còn hiệu lực theo hạng sao"
+    assert texts[1:7] == ["5 sao", "0", "4 sao", "1", "3 sao", "1"]
+    source = " ".join(texts[7:])
+    assert source.startswith("Nguồn: Sổ đăng ký sản phẩm OCOP")
+    assert "tính đến ngày 31/12/2025" in source
+    bars = ET.fromstring(response.content).findall(f"{SVG}rect")[1:]
+    assert [float(bar.get("width")) for bar in bars] == [0.0, 520.0, 520.0]
+
+
+def test_the_page_links_each_drawn_chart_to_its_image_and_english_images_speak_english(visitor):
+    make_decision(make_product("Chè xanh"), date(2024, 5, 4), stars=4)
+    html = visitor.get("/thong-ke/", {"ngay": "31/12/2025"}).content.decode()
+    assert 'href="/thong-ke/cong-nhan-theo-nam.svg?ngay=31/12/2025"' in html
+    assert "Tải ảnh biểu đồ (SVG)" in html
+
+    texts = svg_texts(visitor.get("/en/thong-ke/cong-nhan-theo-nam.svg?ngay=31/12/2025"))
+    assert "4 stars" in texts  # the legend of the stacked bars
+    assert any(t.startswith("Source: the OCOP product registry") for t in texts)
+    assert visitor.get("/thong-ke/khong-co.svg").status_code == 404

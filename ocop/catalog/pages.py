@@ -94,7 +94,7 @@ def home(request):
         "error": error,
         "typed_day": request.GET.get("ngay", format_date(day)) if error else format_date(day),
         "future": day > today,
-        "featured": _featured(day),
+        "featured": featured(day),
         "newest": _newest(day),
         "communes": _communes(day),
         "groups": _groups(day),
@@ -107,7 +107,8 @@ def home(request):
     return _render(request, "catalog/pages/home.html", "home", [], context, 400 if error else 200)
 
 
-def _featured(day: date) -> list[Product]:
+def featured(day: date) -> list[Product]:
+    """The 4- and 5-star products the home page shows first (and the demo gives photos)."""
     products = (
         Product.objects.with_stars_on(day)
         .filter(stars_on__gte=4)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from ocop.catalog.product_sets_en import group_name
+from ocop.domain.dates import format_date
 from ocop.domain.validity import add_months
 from ocop.registry.models import Decision, Product
 from ocop.registry.summary import Figures, summarize
@@ -27,6 +28,15 @@ TITLES = {
     "cong-nhan-theo-nam": gettext_lazy("Số lượt công nhận theo năm"),
     "het-han-theo-thang": gettext_lazy("Sản phẩm sẽ hết thời hạn công nhận trong 12 tháng tới"),
 }
+
+
+def source_line(day: date) -> str:
+    """Where the figures come from, under the charts on the page and inside each chart's image."""
+    return _(
+        "Nguồn: Sổ đăng ký sản phẩm OCOP của Sở Nông nghiệp và Môi trường tỉnh Lai Châu, theo các"
+        " quyết định đã ghi trong sổ, tính đến ngày %(day)s. Số liệu được dùng lại tự do khi ghi"
+        " nguồn."
+    ) % {"day": format_date(day)}
 
 
 @dataclass

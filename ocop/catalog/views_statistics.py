@@ -1,5 +1,5 @@
 """The statistics page, /thong-ke/ (and /en/thong-ke/): every chart drawn by the vendored
-Chart.js from a JSON data block, also shown as a table and offered as CSV."""
+Chart.js from a JSON data block, also shown as a table and offered as CSV and as an SVG image."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
-from ocop.catalog.statistics import TITLES, charts
+from ocop.catalog.chart_image import chart_svg
+from ocop.catalog.statistics import TITLES, charts, source_line
 from ocop.catalog.statistics import chart as statistics_chart
 from ocop.domain.dates import asked_day, format_date
 from ocop.shared.caching import public_page
@@ -36,12 +37,14 @@ def statistics(request):
         # The letter's wording of the figures is Vietnamese only (as on the home page).
         sentence=summary.sentence() if translation.get_language() == "vi" else "",
         query=query,
+        source=source_line(day),
         charts=[
             {
                 "slug": chart.slug,
                 "title": TITLES[chart.slug],
                 "chart": chart,
                 "csv": reverse("statistics_csv", args=[chart.slug]) + query,
+                "svg": reverse("statistics_svg", args=[chart.slug]) + query,
             }
             for chart in drawn
         ],
@@ -60,3 +63,20 @@ def chart_csv(request, chart: str):
         return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
     found = statistics_chart(chart, day)
     return csv_response(f"thong-ke-{chart}-{day.isoformat()}.csv", found.columns, found.table)
+
+
+@require_safe
+@public_page
+def chart_image(request, chart: str):
+    """One chart alone as an SVG image, its title and source line inside (for the press)."""
+    if chart not in TITLES:
+        raise Http404
+    day, error = report_day(request)
+    if error:
+        return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
+    found = statistics_chart(chart, day)
+    svg = chart_svg(found, str(TITLES[chart]), source_line(day))
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    name = f"bieu-do-{chart}-{day.isoformat()}.svg"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

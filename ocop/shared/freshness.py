@@ -34,7 +34,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 from django.db import connection as default_connection
 from django.db import connections
@@ -88,6 +88,10 @@ _COLUMNS = {
 }
 _SQLITE_NEW_TOKEN = "random()"
 _PG_NEW_TOKEN = "md5(random()::text || clock_timestamp()::text)"
+# When a write happened, in UTC (SQLite's text form): the log's `at` column, which on SQLite the
+# triggers fill (SQLite cannot add a column with this default to an existing table) and on
+# PostgreSQL its default (the writing transaction's start). NULL: no data changed (an install).
+_SQLITE_NOW = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
 # Older names, dropped when found: the triggers of the version alone, before the log.
 _OLD_SQLITE = "catalog_version_{table}_{operation}"
 
@@ -103,14 +107,14 @@ def _sqlite_trigger(table: str, operation: str) -> tuple[str, str]:
             for side in sides
         )
         log = (
-            f"INSERT INTO {CHANGES} (product_id) {touched};"
+            f"INSERT INTO {CHANGES} (product_id, at) SELECT *, {_SQLITE_NOW} FROM ({touched});"
             f" INSERT INTO {PRODUCTS} (product_id, token) SELECT *, {_SQLITE_NEW_TOKEN}"
             f" FROM ({touched}) WHERE 1"
             " ON CONFLICT (product_id) DO UPDATE SET token = excluded.token"
         )
     else:
         log = (
-            f"INSERT INTO {CHANGES} (product_id) VALUES (NULL);"
+            f"INSERT INTO {CHANGES} (product_id, at) VALUES (NULL, {_SQLITE_NOW});"
             f" UPDATE {PRODUCTS} SET token = {_SQLITE_NEW_TOKEN} WHERE product_id = {ANY}"
         )
     body = (
@@ -211,6 +215,9 @@ def install(connection=default_connection) -> None:
                 " product_id bigint, xid xid8 NOT NULL DEFAULT pg_current_xact_id())"
             )
             cursor.execute(f"CREATE INDEX IF NOT EXISTS {CHANGES}_xid ON {CHANGES} (xid)")
+            # In two steps: rows logged before the column have no time (NULL), not this one.
+            cursor.execute(f"ALTER TABLE {CHANGES} ADD COLUMN IF NOT EXISTS at timestamptz")
+            cursor.execute(f"ALTER TABLE {CHANGES} ALTER COLUMN at SET DEFAULT now()")
             cursor.execute("DROP FUNCTION IF EXISTS catalog_registry_changed() CASCADE")
             for table in watched:
                 for statement in _pg_triggers(table):
@@ -218,8 +225,11 @@ def install(connection=default_connection) -> None:
         elif connection.vendor == "sqlite":
             cursor.execute(
                 f"CREATE TABLE IF NOT EXISTS {CHANGES}"
-                " (id integer PRIMARY KEY AUTOINCREMENT, product_id integer)"
+                " (id integer PRIMARY KEY AUTOINCREMENT, product_id integer, at text)"
             )
+            cursor.execute(f"SELECT name FROM pragma_table_info('{CHANGES}')")
+            if "at" not in {row[0] for row in cursor.fetchall()}:
+                cursor.execute(f"ALTER TABLE {CHANGES} ADD COLUMN at text")
             cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
             present = dict(cursor.fetchall())
             for table in watched:
@@ -233,7 +243,7 @@ def install(connection=default_connection) -> None:
                         cursor.execute(sql)
         else:
             raise NotImplementedError(f"no registry version for {connection.vendor}")
-    bump(connection)
+    bump(connection, changed=False)
 
 
 def uninstall(connection=default_connection) -> None:
@@ -257,14 +267,17 @@ def uninstall(connection=default_connection) -> None:
         cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
 
 
-def bump(connection=default_connection) -> None:
+def bump(connection=default_connection, changed: bool = True) -> None:
     """A new version and "any product" in the log: everything kept is computed again (for a
-    write the triggers cannot see, or whose triggers a bulk writer lifted)."""
+    write the triggers cannot see, or whose triggers a bulk writer lifted). `changed`: the data
+    changed (False for an install, which must not date the public data)."""
     if TABLE not in connection.introspection.table_names():
         return  # not installed yet: nothing is kept either
-    new = _SQLITE_NEW_TOKEN if connection.vendor == "sqlite" else _PG_NEW_TOKEN
+    sqlite = connection.vendor == "sqlite"
+    new = _SQLITE_NEW_TOKEN if sqlite else _PG_NEW_TOKEN
+    at = "NULL" if not changed else _SQLITE_NOW if sqlite else "now()"
     with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {CHANGES} (product_id) VALUES (NULL)")
+        cursor.execute(f"INSERT INTO {CHANGES} (product_id, at) VALUES (NULL, {at})")
         cursor.execute(f"UPDATE {PRODUCTS} SET token = {new} WHERE product_id = {ANY}")
         cursor.execute(f"UPDATE {TABLE} SET token = {new} WHERE id = 1")
 
@@ -317,6 +330,20 @@ def token(connection=None) -> str | None:
         cursor.execute(f"SELECT {shards} FROM {TABLE}")
         row = cursor.fetchone()
     return _named(row[0]) if row and row[0] else None
+
+
+def last_change(connection=None) -> datetime | None:
+    """When the public data last changed (the newest dated row of the log, written by the
+    triggers with every write, whatever wrote it); None when nothing is dated yet."""
+    connection = connection or connections[reading_alias()]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT at FROM {CHANGES} WHERE at IS NOT NULL ORDER BY id DESC LIMIT 1")
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    if isinstance(row[0], str):  # SQLite: UTC as text
+        return datetime.fromisoformat(row[0]).replace(tzinfo=UTC)
+    return row[0]
 
 
 def _named(tokens) -> str:

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import timezone, translation
 
+from ocop.shared import freshness
 from ocop.shared.public_url import public_url
 
 register = template.Library()
@@ -66,3 +67,12 @@ class Contact:
 def department_contact() -> Contact:
     """The department's phone and e-mail for the public (settings.OCOP_DEPARTMENT_*)."""
     return Contact(settings.OCOP_DEPARTMENT_PHONE, settings.OCOP_DEPARTMENT_EMAIL)
+
+
+@register.simple_tag
+def registry_updated():
+    """The day the public data last changed, in the site's time zone (the registry's change
+    log, ocop.shared.freshness): the footer's "last updated". None before any dated write. A
+    kept page shows the right day, being kept only until the next write."""
+    moment = freshness.last_change()
+    return timezone.localdate(moment) if moment else None

@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
+from ocop.catalog.demo_showcase import showcase
 from ocop.registry.generate import generate
 from ocop.registry.models import Product
 
@@ -25,9 +27,10 @@ class Command(BaseCommand):
             self.stdout.write("Cơ sở dữ liệu đã có dữ liệu: giữ nguyên.")
         else:
             counts = generate(300, seed=2025)
+            shown = showcase(timezone.localdate())
             self.stdout.write(
                 f"Đã nạp dữ liệu mẫu: {counts.products} sản phẩm, {counts.producers} chủ thể, "
-                f"{counts.decisions} quyết định."
+                f"{counts.decisions} quyết định; {shown} ảnh vẽ minh hoạ cho các sản phẩm nổi bật."
             )
         User = get_user_model()
         user, _ = User.objects.get_or_create(
