@@ -13,6 +13,7 @@ import time
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -203,12 +204,12 @@ def wait_until_up(url: str, server: subprocess.Popen, seconds: float = 30) -> No
     raise AssertionError(f"gunicorn did not answer {url} within {seconds} s")
 
 
-def test_gunicorn_serves_the_site_and_whitenoise_its_static_files_in_production(tmp_path):
-    env = production_env(tmp_path)
+@contextmanager
+def gunicorn_serving(env: dict[str, str], port: int):
+    """The command of docs/deployment.md, after migrate and collectstatic, on a free loopback
+    port with one worker; yields its base address and stops it on leaving."""
     for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"]):
         subprocess.run([BIN / "ocop", *command], env=env, check=True, capture_output=True, cwd=ROOT)
-    port = free_port()
-    # The command of docs/deployment.md, on a free loopback port, with one worker.
     server = subprocess.Popen(
         [
             *(BIN / "gunicorn", "ocop.wsgi", "-c", "python:ocop.gunicorn_conf"),
@@ -222,6 +223,15 @@ def test_gunicorn_serves_the_site_and_whitenoise_its_static_files_in_production(
     try:
         base = f"http://127.0.0.1:{port}"
         wait_until_up(f"{base}/robots.txt", server)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        server.stderr.close()
+
+
+def test_gunicorn_serves_the_site_and_whitenoise_its_static_files_in_production(tmp_path):
+    with gunicorn_serving(production_env(tmp_path), free_port()) as base:
         status, _, body = get(f"{base}/")
         html = body.decode()
         assert status == 200 and "OCOP" in html
@@ -230,10 +240,6 @@ def test_gunicorn_serves_the_site_and_whitenoise_its_static_files_in_production(
         assert status == 200 and headers["Content-Type"].startswith("text/css")
         assert "max-age=315360000" in headers["Cache-Control"]
         assert css == (ROOT / "ocop/shared/static/web/site.css").read_bytes()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        server.stderr.close()
 
 
 def local_trial_env(tmp_path: Path, port: int) -> dict[str, str]:
@@ -256,21 +262,7 @@ def test_the_documented_local_trial_answers_plain_http_and_its_forms_work(tmp_pa
     port = free_port()
     env = local_trial_env(tmp_path, port)
     assert env["DEBUG"] == "false" and env["SECURE_SSL_REDIRECT"] == "false"
-    for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"]):
-        subprocess.run([BIN / "ocop", *command], env=env, check=True, capture_output=True, cwd=ROOT)
-    server = subprocess.Popen(
-        [
-            *(BIN / "gunicorn", "ocop.wsgi", "-c", "python:ocop.gunicorn_conf"),
-            *("--bind", f"127.0.0.1:{port}", "--workers", "1"),
-        ],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_until_up(f"{base}/robots.txt", server)
+    with gunicorn_serving(env, port) as base:
         jar = http.cookiejar.CookieJar()
         browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
         with browser.open(f"{base}/admin/login/", timeout=10) as response:
@@ -287,7 +279,3 @@ def test_the_documented_local_trial_answers_plain_http_and_its_forms_work(tmp_pa
         # The form is checked (a wrong password), not refused for its CSRF cookie (403).
         with browser.open(request, timeout=10) as response:
             assert response.status == 200
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        server.stderr.close()

@@ -56,12 +56,9 @@ def statistics(request):
 @require_safe
 @public_page
 def chart_csv(request, chart: str):
-    if chart not in TITLES:
-        raise Http404
-    day, error = report_day(request)
-    if error:
-        return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
-    found = statistics_chart(chart, day)
+    day, found = _chart_on_day(request, chart)
+    if isinstance(found, HttpResponse):
+        return found
     return csv_response(f"thong-ke-{chart}-{day.isoformat()}.csv", found.columns, found.table)
 
 
@@ -69,14 +66,22 @@ def chart_csv(request, chart: str):
 @public_page
 def chart_image(request, chart: str):
     """One chart alone as an SVG image, its title and source line inside (for the press)."""
-    if chart not in TITLES:
-        raise Http404
-    day, error = report_day(request)
-    if error:
-        return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
-    found = statistics_chart(chart, day)
+    day, found = _chart_on_day(request, chart)
+    if isinstance(found, HttpResponse):
+        return found
     svg = chart_svg(found, str(TITLES[chart]), source_line(day))
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     name = f"bieu-do-{chart}-{day.isoformat()}.svg"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+def _chart_on_day(request, chart: str):
+    """(day, the chart's figures on the day asked), or (None, a 400 answer) for a day that does
+    not parse; 404 for a chart that does not exist."""
+    if chart not in TITLES:
+        raise Http404
+    day, error = report_day(request)
+    if error:
+        return None, HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
+    return day, statistics_chart(chart, day)
