@@ -204,6 +204,12 @@ def _save_product_set(request) -> None:
     messages.success(request, f"Đã xếp “{product}” vào bộ sản phẩm {product.product_set}.")
 
 
+ISSUER_UNCLEAR = (
+    "Chưa rõ cơ quan ban hành: hãy ghi tên đủ, ví dụ “UBND huyện Than Uyên” hoặc "
+    "“UBND tỉnh Lai Châu”."
+)
+
+
 def _save_issuer(request) -> None:
     form = IssuerForm(request.POST)
     if not form.is_valid():
@@ -214,11 +220,7 @@ def _save_issuer(request) -> None:
         issuer_name(written, decision.product.unit.province.name) if written else decision.issuer
     )
     if not issuer:
-        messages.error(
-            request,
-            "Chưa rõ cơ quan ban hành: hãy ghi tên đủ, ví dụ “UBND huyện Than Uyên” hoặc "
-            "“UBND tỉnh Lai Châu”.",
-        )
+        messages.error(request, ISSUER_UNCLEAR)
         return
     province = issuer_groups.province_name(decision)
     if issuer_groups.after_districts([decision], issuer, province):
@@ -251,11 +253,7 @@ def _confirm_issuers(request) -> None:
     written = form.cleaned_data["corrected"].strip()
     issuer = issuer_name(written, province) if written else presumed
     if not issuer:
-        messages.error(
-            request,
-            "Chưa rõ cơ quan ban hành: hãy ghi tên đủ, ví dụ “UBND huyện Than Uyên” hoặc "
-            "“UBND tỉnh Lai Châu”.",
-        )
+        messages.error(request, ISSUER_UNCLEAR)
         return
     too_late = issuer_groups.after_districts(decisions, issuer, province)
     if too_late:
